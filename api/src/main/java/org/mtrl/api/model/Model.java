@@ -1,0 +1,44 @@
+package org.mtrl.api.model;
+
+import java.util.Set;
+import org.mtrl.api.linalg.Matrix;
+
+/**
+ * A multi-task network with a shared first layer and one linear head per task:
+ * f_t(x) = sum_j a_{t,j} relu(&lt;w_j, x&gt; + b_j).
+ * The parameter arrays are live: optimizers update them in place.
+ */
+public interface Model {
+
+    /** d. */
+    int inputDim();
+
+    /** m, the number of hidden units. */
+    int width();
+
+    /** T, the number of heads. */
+    int taskCount();
+
+    /** W, m x d, live. */
+    Matrix firstLayer();
+
+    /** b, length m, live. */
+    double[] bias();
+
+    /** Heads, T x m (row t is a_t), live. */
+    Matrix heads();
+
+    /** The training loss. */
+    Loss loss();
+
+    /**
+     * Hidden features relu(W x + b) of n points.
+     *
+     * @param x   n x d inputs, row-major
+     * @param out n x m output, row-major
+     */
+    void features(double[] x, int n, double[] out);
+
+    /** A fresh accumulator computing only {@code parts}, for use by one thread. */
+    GradientAccumulator newAccumulator(Set<GradientPart> parts);
+}

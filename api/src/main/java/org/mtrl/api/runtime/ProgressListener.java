@@ -1,0 +1,18 @@
+package org.mtrl.api.runtime;
+
+import java.util.Map;
+
+/** Receives progress from long work, for display. Must be cheap and thread-safe. */
+public interface ProgressListener {
+
+    /** A listener that ignores everything. */
+    ProgressListener NONE = new ProgressListener() { };
+
+    /** A training round has finished, with its statistics (for example the mean head-step loss). */
+    default void roundFinished(int round, int rounds, Map<String, Double> stats) {
+    }
+
+    /** A named phase (pretraining, a probe) has started. */
+    default void phaseStarted(String phase) {
+    }
+}

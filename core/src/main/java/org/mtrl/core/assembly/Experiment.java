@@ -1,0 +1,131 @@
+package org.mtrl.core.assembly;
+
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mtrl.api.data.DataDistribution;
+import org.mtrl.api.data.Problem;
+import org.mtrl.api.model.Architecture;
+import org.mtrl.api.model.Model;
+import org.mtrl.api.optim.Optimizer;
+import org.mtrl.api.optim.TrainingContext;
+import org.mtrl.api.optim.TrainingResult;
+import org.mtrl.api.probe.Metric;
+import org.mtrl.api.probe.ProbeContext;
+import org.mtrl.api.runtime.ProgressListener;
+import org.mtrl.api.runtime.RandomStreams;
+import org.mtrl.api.runtime.Workers;
+import org.mtrl.api.tasks.Task;
+import org.mtrl.api.tasks.TaskFamily;
+import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.data.ProjectingSampleSource;
+
+/**
+ * One run: draw the tasks on the ground truth, build the model, pretrain it, probe it. The components
+ * come from the run's injector; this class only fixes the order and the random streams of each phase.
+ */
+public final class Experiment {
+    private final DataDistribution data;
+    private final TaskFamily taskFamily;
+    private final Architecture architecture;
+    private final Optimizer optimizer;
+    private final List<NamedProbe> probes;
+    private final RandomStreams streams;
+    private final Workers workers;
+    private final ProgressListener progress;
+
+    @Inject
+    Experiment(DataDistribution data, TaskFamily taskFamily, Architecture architecture, Optimizer optimizer,
+               List<NamedProbe> probes, RandomStreams streams, Workers workers, ProgressListener progress) {
+        this.data = data;
+        this.taskFamily = taskFamily;
+        this.architecture = architecture;
+        this.optimizer = optimizer;
+        this.probes = probes;
+        this.streams = streams;
+        this.workers = workers;
+        this.progress = progress;
+    }
+
+    /**
+     * Draws the pretraining tasks on the ground truth and builds the initial model: the last checks of
+     * the configuration (an invalid combination, such as a parity order above the rank, surfaces here
+     * as a {@link ConfigException} naming the slot), before any training work.
+     */
+    public Prepared prepare() {
+        long start = System.nanoTime();
+        List<Task> tasks = new ArrayList<>();
+        try {
+            for (int t = 0; t < taskFamily.count(); t++) {
+                tasks.add(taskFamily.draw(data.groundTruth(), streams.stream("pretraining-tasks", t)));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("tasks", e.getMessage());
+        }
+        Problem problem = new Problem(data, tasks, new ProjectingSampleSource(data));
+        Model model;
+        try {
+            model = architecture.build(data.dim(), tasks.size(), streams.stream("model-init"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("model", e.getMessage());
+        }
+        return new Prepared(problem, model, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The drawn problem and initial model of a run about to start. */
+    public record Prepared(Problem problem, Model model, double seconds) {
+    }
+
+    /** Pretrains the prepared model, then probes it. */
+    public RunResult run(Prepared prepared) {
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("setup", prepared.seconds());
+        Problem problem = prepared.problem();
+        Model model = prepared.model();
+        long start = System.nanoTime();
+        progress.phaseStarted("pretraining");
+        TrainingResult training;
+        try {
+            training = optimizer.train(model,
+                    new TrainingContext(problem, streams.scoped("training"), workers, progress));
+        } catch (RuntimeException e) {
+            throw new RunFailedException("optimizer failed: " + describe(e), e);
+        }
+        start = lap(timings, "pretraining", start);
+
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (NamedProbe probe : probes) {
+            progress.phaseStarted("probe " + probe.name());
+            List<Metric> measured;
+            try {
+                measured = probe.probe().measure(new ProbeContext(model, problem, taskFamily, training,
+                        streams.scoped("probe/" + probe.name()), workers));
+            } catch (RuntimeException e) {
+                throw new RunFailedException("probe '" + probe.name() + "' (" + probe.origin() + ") failed: "
+                        + describe(e), e);
+            }
+            for (Metric metric : measured) {
+                String name = probe.name() + "." + metric.name();
+                if (!Double.isFinite(metric.value())) {
+                    throw new RunFailedException("probe '" + probe.name() + "' (" + probe.origin()
+                            + ") returned a non-finite value for " + name + ": " + metric.value(), null);
+                }
+                metrics.put(name, metric.value());
+            }
+            start = lap(timings, "probe." + probe.name(), start);
+        }
+        return new RunResult(metrics, training, timings);
+    }
+
+    private static long lap(Map<String, Double> timings, String phase, long start) {
+        long now = System.nanoTime();
+        timings.put(phase, (now - start) / 1e9);
+        return now;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

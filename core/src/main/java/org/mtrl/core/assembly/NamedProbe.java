@@ -1,0 +1,7 @@
+package org.mtrl.core.assembly;
+
+import org.mtrl.api.probe.Probe;
+
+/** A probe with its name in the configuration, which prefixes its metrics. */
+public record NamedProbe(String name, Probe probe, String origin) {
+}

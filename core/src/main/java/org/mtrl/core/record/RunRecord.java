@@ -1,0 +1,113 @@
+package org.mtrl.core.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mtrl.api.optim.RoundStats;
+import org.mtrl.core.config.ConfigTrees;
+import org.mtrl.core.config.RunConfig;
+
+/**
+ * The folder of one run: {@code config.yaml} (the resolved configuration: {@code mtrl run} on it
+ * repeats the run), {@code provenance.json}, {@code metrics.json}, {@code history.jsonl}. The
+ * configuration and provenance are written first, so a failed run keeps them; every file is written
+ * atomically.
+ */
+public final class RunRecord {
+    public static final String CONFIG = "config.yaml";
+    public static final String PROVENANCE = "provenance.json";
+    public static final String METRICS = "metrics.json";
+    public static final String HISTORY = "history.jsonl";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON_LINE = new ObjectMapper();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Path folder;
+    private final Provenance provenance;
+
+    private RunRecord(Path folder, Provenance provenance) {
+        this.folder = folder;
+        this.provenance = provenance;
+    }
+
+    /**
+     * Creates a new run folder under {@code runsDir}, named by the start time and a hash of the
+     * configuration, and writes the configuration and provenance.
+     */
+    public static RunRecord start(Path runsDir, RunConfig config, Provenance provenance) {
+        String base = STAMP.format(provenance.startedAt()) + "-"
+                + String.format("%08x", ConfigTrees.toJson(config.tree()).hashCode());
+        Path folder;
+        try {
+            Files.createDirectories(runsDir);
+            folder = createUnique(runsDir, base);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run folder in " + runsDir + ": " + e.getMessage(), e);
+        }
+        RunRecord record = new RunRecord(folder, provenance);
+        AtomicFiles.write(folder.resolve(CONFIG), ConfigTrees.toYaml(config.tree()));
+        record.writeProvenance(null, "running", null);
+        return record;
+    }
+
+    private static Path createUnique(Path runsDir, String base) throws IOException {
+        for (int i = 1; ; i++) {
+            Path candidate = runsDir.resolve(i == 1 ? base : base + "-" + i);
+            try {
+                return Files.createDirectory(candidate);
+            } catch (FileAlreadyExistsException e) {
+                // another run started in the same second with the same configuration: try the next suffix
+            }
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Records a finished run. */
+    public void finish(Map<String, Double> metrics, List<RoundStats> history, Map<String, Double> timings) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metrics", metrics);
+        out.put("timings", timings);
+        AtomicFiles.write(folder.resolve(METRICS), json(JSON, out));
+        StringBuilder lines = new StringBuilder();
+        for (RoundStats round : history) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("round", round.round());
+            line.putAll(round.values());
+            lines.append(json(JSON_LINE, line)).append('\n');
+        }
+        AtomicFiles.write(folder.resolve(HISTORY), lines.toString());
+        writeProvenance(Instant.now(), "ok", null);
+    }
+
+    /** Records a run that failed, keeping its configuration and saying why. */
+    public void fail(String error) {
+        writeProvenance(Instant.now(), "failed", error);
+    }
+
+    private void writeProvenance(Instant finishedAt, String status, String error) {
+        AtomicFiles.write(folder.resolve(PROVENANCE), json(JSON, provenance.toMap(finishedAt, status, error)));
+    }
+
+    private static String json(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsString(value) + (mapper == JSON ? "\n" : "");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise run record", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.mtrl.plugins.relu;
+
+/** The two vector kernels of the hot path, on slices of flat arrays. */
+final class Kernels {
+    private Kernels() {
+    }
+
+    /**
+     * The dot product of {@code a[ao, ao + n)} and {@code b[bo, bo + n)}. Four independent partial sums
+     * break the dependency chain of one running sum, which the JIT may not reorder on its own.
+     */
+    static double dot(double[] a, int ao, double[] b, int bo, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[ao + i] * b[bo + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code y[yo, yo + n) += alpha * x[xo, xo + n)}. */
+    static void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yo + i] += alpha * x[xo + i];
+        }
+    }
+}

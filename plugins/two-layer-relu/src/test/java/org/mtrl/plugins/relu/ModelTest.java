@@ -1,0 +1,64 @@
+package org.mtrl.plugins.relu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mtrl.api.data.Batch;
+import org.mtrl.api.model.Model;
+
+class ModelTest {
+
+    @Test
+    void featuresEqualANaiveReference() {
+        int d = 13;
+        int m = 9;
+        int n = 7;
+        TwoLayerReluModel model = Fixtures.model(d, 2, Fixtures.params(m, "gaussian", 1, 0, "logistic"), 8);
+        Batch batch = Fixtures.randomBatch(d, n, Fixtures.stream(61));
+        double[] out = new double[n * m];
+        model.features(batch.x(), n, out);
+        int active = 0;
+        for (int s = 0; s < n; s++) {
+            for (int j = 0; j < m; j++) {
+                double expected = Math.max(0, Fixtures.naivePreActivation(model, batch, s, j));
+                assertEquals(expected, out[s * m + j], 1e-12, "sample " + s + ", unit " + j);
+                active += expected > 0 ? 1 : 0;
+            }
+        }
+        assertTrue(active > 0 && active < n * m, "the check must see both active and dead units");
+    }
+
+    @Test
+    void featuresRejectShortArrays() {
+        TwoLayerReluModel model = Fixtures.model(4, 1, Fixtures.params(3, "gaussian", 1, 0, "logistic"), 9);
+        assertThrows(IllegalArgumentException.class, () -> model.features(new double[7], 2, new double[6]));
+        assertThrows(IllegalArgumentException.class, () -> model.features(new double[8], 2, new double[5]));
+    }
+
+    @Test
+    void shapesAndLossFollowTheParameters() {
+        Model model = new TwoLayerReluArchitecture(Fixtures.params(11, "unit-sphere", 1, 0, "hinge"))
+                .build(5, 4, Fixtures.stream(10));
+        assertEquals(5, model.inputDim());
+        assertEquals(11, model.width());
+        assertEquals(4, model.taskCount());
+        assertEquals(11, model.firstLayer().rows());
+        assertEquals(5, model.firstLayer().cols());
+        assertEquals(11, model.bias().length);
+        assertEquals(4, model.heads().rows());
+        assertEquals(11, model.heads().cols());
+        assertEquals("hinge", model.loss().name());
+        assertSame(model.bias(), model.bias(), "parameters are live, not copies");
+    }
+
+    @Test
+    void buildRejectsEmptyShapes() {
+        TwoLayerReluArchitecture architecture = new TwoLayerReluArchitecture(
+                Fixtures.params(3, "gaussian", 1, 0, "logistic"));
+        assertThrows(IllegalArgumentException.class, () -> architecture.build(0, 1, Fixtures.stream(1)));
+        assertThrows(IllegalArgumentException.class, () -> architecture.build(3, 0, Fixtures.stream(1)));
+    }
+}
