@@ -32,7 +32,7 @@ public interface Model {
     Loss loss();
 
     /**
-     * Hidden features relu(W x + b) of n points.
+     * Hidden features relu(W x + b) of n points. Safe for concurrent calls: it only reads the parameters.
      *
      * @param x   n x d inputs, row-major
      * @param out n x m output, row-major

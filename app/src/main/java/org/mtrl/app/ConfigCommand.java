@@ -1,0 +1,36 @@
+package org.mtrl.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mtrl.core.config.ConfigTrees;
+import org.mtrl.core.config.RunConfig;
+import org.mtrl.core.plugin.PluginRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code mtrl config}: the resolved configuration, every default filled in, without running anything. */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "Print the resolved configuration (YAML) with every default filled in.")
+final class ConfigCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "[CONFIG|PRESET] [KEY=VALUE...]", description = "as for 'mtrl run'")
+    List<String> arguments = new ArrayList<>();
+
+    @Mixin
+    PluginOptions plugins;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PluginRegistry registry = plugins.registry();
+        Reports.printLoadProblems(registry, spec.commandLine().getErr());
+        RunConfig config = ConfigSource.of(arguments).resolve(registry);
+        spec.commandLine().getOut().print(ConfigTrees.toYaml(config.tree()));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,20 @@
+package org.mtrl.app;
+
+import java.nio.file.Path;
+import org.mtrl.core.plugin.PluginRegistry;
+import picocli.CommandLine.Option;
+
+/** The option that says where extra plugin jars are, shared by every command that needs plugins. */
+final class PluginOptions {
+
+    @Option(names = "--plugins-dir", paramLabel = "DIR",
+            description = "folder of plugin jars to load besides the built-in ones (default: ./plugins if present)")
+    Path pluginsDir;
+
+    /** The built-in plugins plus those of the plugins folder. */
+    PluginRegistry registry() {
+        boolean explicit = pluginsDir != null;
+        Path dir = explicit ? pluginsDir : Path.of("plugins");
+        return PluginRegistry.discover(PluginOptions.class.getClassLoader(), dir, explicit);
+    }
+}

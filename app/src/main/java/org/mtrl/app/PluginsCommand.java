@@ -1,0 +1,47 @@
+package org.mtrl.app;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.mtrl.api.plugin.ComponentKind;
+import org.mtrl.core.config.ParameterBinder;
+import org.mtrl.core.config.ParameterInfo;
+import org.mtrl.core.plugin.PluginRegistry;
+import org.mtrl.core.plugin.RegisteredFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code mtrl plugins}: every installed component type with its parameters. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List every discovered component type, by kind, with its parameters, defaults and description.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @Mixin
+    PluginOptions plugins;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PluginRegistry registry = plugins.registry();
+        for (ComponentKind<?> kind : ComponentKind.ALL) {
+            out.println(kind.name() + ":");
+            for (String type : registry.types(kind)) {
+                RegisteredFactory<?> factory = registry.find(kind, type).orElseThrow();
+                out.printf("  %s  %s%n", type, factory.factory().description());
+                out.printf("      plugin %s (%s)%n", factory.pluginName(), factory.origin());
+                for (ParameterInfo p : ParameterBinder.describe(factory.factory().parameters())) {
+                    out.printf("      %-14s %-18s %s%s%s%n", p.name(), p.typeName(),
+                            p.required() ? "required" : "default " + p.defaultValue(),
+                            p.range().isEmpty() ? "" : ", " + p.range(),
+                            p.allowed().isEmpty() ? "" : ", one of " + String.join("|", p.allowed()));
+                    out.printf("      %-14s %s%n", "", p.description());
+                }
+            }
+        }
+        Reports.printLoadProblems(registry, spec.commandLine().getErr());
+        return registry.problems().isEmpty() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+    }
+}

@@ -1,0 +1,71 @@
+package org.mtrl.plugins.probes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mtrl.api.data.Subspace;
+import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.runtime.RandomStream;
+
+class FeatureCoverageProbeTest {
+
+    private static Map<String, Double> measure(double threshold, Matrix w, Subspace truth) {
+        return Fixtures.measure(new FeatureCoverageProbe(threshold),
+                Fixtures.context(new FixedModel(w, 1), new GaussianData(truth)));
+    }
+
+    @Test
+    void twoLearnedDirectionsOfFourGiveRankTwo() {
+        Subspace truth = GaussianData.random(12, 4, Fixtures.stream(31)).groundTruth();
+        Map<String, Double> metrics = measure(0.1, TwoOfFour.firstLayer(truth), truth);
+        assertEquals(List.of("sv.1", "sv.2", "sv.3", "sv.4", "rank", "effective-rank"), List.copyOf(metrics.keySet()));
+        assertEquals(1, metrics.get("sv.1"), 1e-12);
+        assertEquals(2.0 / 3, metrics.get("sv.2"), 1e-12);
+        assertEquals(0, metrics.get("sv.3"), 1e-12);
+        assertEquals(0, metrics.get("sv.4"), 1e-12);
+        assertEquals(2, metrics.get("rank"));
+        // p = (3/5, 2/5)
+        double entropy = -(0.6 * Math.log(0.6) + 0.4 * Math.log(0.4));
+        assertEquals(Math.exp(entropy), metrics.get("effective-rank"), 1e-12);
+    }
+
+    @Test
+    void theThresholdDecidesWhichDirectionsCount() {
+        Subspace truth = GaussianData.random(12, 4, Fixtures.stream(32)).groundTruth();
+        assertEquals(1, measure(0.7, TwoOfFour.firstLayer(truth), truth).get("rank"));
+        assertEquals(2, measure(2.0 / 3 - 1e-9, TwoOfFour.firstLayer(truth), truth).get("rank"));
+        assertEquals(2, measure(0, TwoOfFour.firstLayer(truth), truth).get("rank"), "zeros never count");
+    }
+
+    @Test
+    void allDirectionsLearnedEquallyGiveFullRank() {
+        Subspace truth = GaussianData.random(9, 3, Fixtures.stream(33)).groundTruth();
+        Matrix w = Fixtures.transpose(truth.basis());
+        Map<String, Double> metrics = measure(0.99, w, truth);
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(1, metrics.get("sv." + i), 1e-12);
+        }
+        assertEquals(3, metrics.get("rank"));
+        assertEquals(3, metrics.get("effective-rank"), 1e-12);
+    }
+
+    @Test
+    void degenerateFirstLayersGiveZerosNotNaN() {
+        RandomStream rng = Fixtures.stream(34);
+        Subspace truth = GaussianData.random(8, 3, rng).groundTruth();
+        Map<String, Double> zero = measure(0.1, Matrix.zeros(4, 8), truth);
+        zero.values().forEach(v -> assertEquals(0, v));
+
+        Map<String, Double> outside = measure(0, Fixtures.outsideSpan(6, truth, rng), truth);
+        outside.values().forEach(v -> assertEquals(0, v, "W M is rounding noise only"));
+
+        Map<String, Double> narrow = measure(0.1, Fixtures.insideSpan(2, truth, rng), truth);
+        narrow.values().forEach(v -> assertTrue(Double.isFinite(v)));
+        assertEquals(0, narrow.get("sv.3"));
+        assertEquals(2, narrow.get("rank"));
+        assertTrue(narrow.get("effective-rank") > 1 && narrow.get("effective-rank") <= 2);
+    }
+}

@@ -1,0 +1,113 @@
+package org.mtrl.plugins.probes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mtrl.api.data.Problem;
+import org.mtrl.api.data.Subspace;
+import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.runtime.RandomStream;
+import org.mtrl.api.tasks.Task;
+import org.mtrl.core.data.ProjectingSampleSource;
+import org.mtrl.core.linalg.RandomMatrices;
+import org.mtrl.core.runtime.PoolWorkers;
+
+class PretrainLossProbeTest {
+    private static final double SCALE = 3;
+
+    /**
+     * Two threshold tasks with directions v_t and a model with units +u_t and -u_t (u_t = M v_t, no
+     * bias): head t = (SCALE, -SCALE) on its own pair gives f_t(x) = SCALE &lt;v_t, z&gt; exactly.
+     */
+    private static final class TwoTasks {
+        final GaussianData data;
+        final Problem problem;
+        final Matrix w;
+
+        TwoTasks(long seed) {
+            RandomStream rng = Fixtures.stream(seed);
+            data = GaussianData.random(12, 3, rng);
+            Subspace truth = data.groundTruth();
+            double[][] v = {RandomMatrices.unitVector(3, rng), RandomMatrices.unitVector(3, rng)};
+            List<Task> tasks = List.of(ThresholdFamily.threshold(v[0]), ThresholdFamily.threshold(v[1]));
+            problem = new Problem(data, tasks, new ProjectingSampleSource(data));
+            w = Matrix.zeros(4, 12);
+            for (int t = 0; t < 2; t++) {
+                for (int a = 0; a < 12; a++) {
+                    double u = Dense.dot(truth.basis().data(), a * 3, v[t], 0, 3);
+                    w.set(2 * t, a, u);
+                    w.set(2 * t + 1, a, -u);
+                }
+            }
+        }
+
+        FixedModel model(boolean firstHeadTrained, boolean secondHeadTrained) {
+            Matrix heads = Matrix.zeros(2, 4);
+            if (firstHeadTrained) {
+                heads.set(0, 0, SCALE);
+                heads.set(0, 1, -SCALE);
+            }
+            if (secondHeadTrained) {
+                heads.set(1, 2, SCALE);
+                heads.set(1, 3, -SCALE);
+            }
+            return new FixedModel(w, new double[4], heads);
+        }
+
+        Map<String, Double> measure(FixedModel model, List<Integer> trained, int samples, long seed, int threads) {
+            try (PoolWorkers workers = new PoolWorkers(threads)) {
+                return Fixtures.measure(new PretrainLossProbe(samples),
+                        Fixtures.context(model, problem, new ThresholdFamily(2), trained, seed, workers));
+            }
+        }
+    }
+
+    @Test
+    void zeroHeadsGiveLogTwoAndChanceAccuracy() {
+        TwoTasks fixture = new TwoTasks(61);
+        Map<String, Double> metrics = fixture.measure(fixture.model(false, false), List.of(0, 1), 500, 1, 1);
+        assertEquals(List.of("loss", "accuracy"), List.copyOf(metrics.keySet()));
+        assertEquals(Math.log(2), metrics.get("loss"), 1e-12);
+        assertEquals(0.5, metrics.get("accuracy"), "every f = 0 is a tie worth 1/2");
+    }
+
+    @Test
+    void perfectHeadsClassifyEverySampleAndLoseTheExpectedLogisticLoss() {
+        TwoTasks fixture = new TwoTasks(62);
+        Map<String, Double> metrics = fixture.measure(fixture.model(true, true), List.of(0, 1), 3000, 2, 2);
+        assertEquals(1, metrics.get("accuracy"));
+        // E log(1 + exp(-SCALE |g|)), g ~ N(0, 1), by the midpoint rule.
+        double expected = 0;
+        double step = 1e-4;
+        for (double g = step / 2; g < 12; g += step) {
+            expected += 2 * Math.exp(-g * g / 2) / Math.sqrt(2 * Math.PI) * Math.log1p(Math.exp(-SCALE * g)) * step;
+        }
+        assertEquals(expected, metrics.get("loss"), 0.01, "6000 samples: standard error about 0.002");
+    }
+
+    @Test
+    void onlyTheTrainedTasksCount() {
+        TwoTasks fixture = new TwoTasks(63);
+        FixedModel onlySecond = fixture.model(false, true);
+        assertEquals(1, fixture.measure(onlySecond, List.of(1), 400, 3, 1).get("accuracy"));
+        assertEquals(0.75, fixture.measure(onlySecond, List.of(0, 1), 400, 3, 1).get("accuracy"), 1e-12);
+        assertEquals(Map.of(), fixture.measure(onlySecond, List.of(), 10, 3, 1), "nothing trained, nothing to average");
+        assertThrows(IllegalArgumentException.class, () -> fixture.measure(onlySecond, List.of(2), 10, 3, 1));
+    }
+
+    @Test
+    void sameSeedGivesIdenticalMetricsOnOneAndTwoThreads() {
+        TwoTasks fixture = new TwoTasks(64);
+        FixedModel model = fixture.model(true, false);
+        RandomStream rng = Fixtures.stream(65);
+        rng.nextGaussians(model.heads().data(), 0, 8);
+        Map<String, Double> one = fixture.measure(model, List.of(0, 1), 1500, 4, 1);
+        Map<String, Double> two = fixture.measure(model, List.of(0, 1), 1500, 4, 2);
+        assertEquals(one, two);
+        assertTrue(one.get("accuracy") > 0 && one.get("accuracy") < 1 && one.get("loss") > 0);
+    }
+}
