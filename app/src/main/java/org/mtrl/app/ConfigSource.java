@@ -55,7 +55,7 @@ final class ConfigSource {
             return new ConfigSource(preset(source), overrides, "preset '" + source + "'");
         }
         throw new ConfigException("", "no config file or preset named '" + source + "'; presets: "
-                + String.join(", ", PRESET_NAMES));
+                + String.join(", ", PRESET_NAMES) + "; an override needs the form key.path=value");
     }
 
     private static ObjectNode preset(String name) {

@@ -14,7 +14,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Builds real plugin jars during a test: compiles sources against the class path, then packs them. */
-final class PluginJars {
+public final class PluginJars {
     private PluginJars() {
     }
 
@@ -22,7 +22,7 @@ final class PluginJars {
      * Compiles {@code sources} (class name to source text) and writes a jar with them and the given
      * extra entries (e.g. a service file).
      */
-    static Path build(Path dir, String jarName, Map<String, String> sources, Map<String, String> entries)
+    public static Path build(Path dir, String jarName, Map<String, String> sources, Map<String, String> entries)
             throws IOException {
         Path src = Files.createTempDirectory(dir, "src");
         Path classes = Files.createTempDirectory(dir, "classes");
@@ -57,7 +57,7 @@ final class PluginJars {
     }
 
     /** Source of a plugin class {@code pkg.Name} with one probe factory of type {@code type}. */
-    static String probePlugin(String pkg, String className, String type) {
+    public static String probePlugin(String pkg, String className, String type) {
         return """
                 package %s;
 
@@ -78,7 +78,7 @@ final class PluginJars {
                 """.formatted(pkg, className, className, type);
     }
 
-    static void writeJunk(Path file) throws IOException {
+    public static void writeJunk(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write("this is not a zip file".getBytes(StandardCharsets.UTF_8));
         }
