@@ -1,5 +1,6 @@
 package org.mtrl.app;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +31,9 @@ final class ConfigCommand implements Callable<Integer> {
         PluginRegistry registry = plugins.registry();
         Reports.printLoadProblems(registry, spec.commandLine().getErr());
         RunConfig config = ConfigSource.of(arguments).resolve(registry);
-        spec.commandLine().getOut().print(ConfigTrees.toYaml(config.tree()));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(ConfigTrees.toYaml(config.tree()));
+        out.flush();
         return ExitCodes.OK;
     }
 }
