@@ -3,7 +3,7 @@ package org.mtrl.app;
 import java.io.UncheckedIOException;
 import org.mtrl.core.assembly.RunFailedException;
 import org.mtrl.core.config.ConfigException;
-import org.mtrl.core.record.Provenance;
+import org.mtrl.core.MtrlVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,7 +48,7 @@ final class MtrlCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"mtrl " + Provenance.version(), "Java " + System.getProperty("java.version")};
+            return new String[] {"mtrl " + MtrlVersion.current(), "Java " + System.getProperty("java.version")};
         }
     }
 }

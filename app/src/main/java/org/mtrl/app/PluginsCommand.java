@@ -1,15 +1,20 @@
 package org.mtrl.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mtrl.api.plugin.ComponentKind;
+import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.ParameterBinder;
 import org.mtrl.core.config.ParameterInfo;
+import org.mtrl.core.plugin.PluginCheck;
 import org.mtrl.core.plugin.PluginRegistry;
 import org.mtrl.core.plugin.RegisteredFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code mtrl plugins}: every installed component type with its parameters. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
@@ -19,6 +24,10 @@ final class PluginsCommand implements Callable<Integer> {
     @Mixin
     PluginOptions plugins;
 
+    @Option(names = "--check", paramLabel = "JAR",
+            description = "validate a plugin jar before use and print what is wrong (exit code 1 if anything is)")
+    Path check;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -26,6 +35,9 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = plugins.registry();
+        if (check != null) {
+            return check(registry, out);
+        }
         for (ComponentKind<?> kind : ComponentKind.ALL) {
             out.println(kind.name() + ":");
             for (String type : registry.types(kind)) {
@@ -43,5 +55,18 @@ final class PluginsCommand implements Callable<Integer> {
         }
         Reports.printLoadProblems(registry, spec.commandLine().getErr());
         return registry.problems().isEmpty() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+    }
+
+    private int check(PluginRegistry installed, PrintWriter out) {
+        if (!Files.isRegularFile(check)) {
+            throw new ConfigException("--check", "no such file: " + check);
+        }
+        PluginCheck.Report report = PluginCheck.check(check, installed);
+        report.passed().forEach(line -> out.println("ok:    " + line));
+        report.notes().forEach(line -> out.println("note:  " + line));
+        report.errors().forEach(line -> out.println("error: " + line));
+        out.println(check + (report.ok() ? ": ok" : ": " + report.errors().size() + " problem(s)"));
+        out.flush();
+        return report.ok() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
     }
 }

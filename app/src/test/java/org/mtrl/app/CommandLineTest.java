@@ -87,6 +87,24 @@ class CommandLineTest {
     }
 
     @Test
+    void checkReportsWhatIsWrongWithAJar() throws Exception {
+        Path clash = PluginJars.build(dir, "clash.jar",
+                Map.of("org.example.Clash", PluginJars.probePlugin("org.example", "Clash", "energy-outside")),
+                Map.of(SERVICE, "org.example.Clash\n"));
+        Cli cli = Cli.run("plugins", "--check", clash.toString());
+        assertEquals(1, cli.exitCode(), cli.toString());
+        assertTrue(cli.out().contains("duplicate probe/energy-outside"), cli.out());
+        assertTrue(cli.out().contains("no Mtrl-Spi-Version"), cli.out());
+
+        Path junk = dir.resolve("junk.jar");
+        PluginJars.writeJunk(junk);
+        Cli bad = Cli.run("plugins", "--check", junk.toString());
+        assertEquals(1, bad.exitCode(), bad.toString());
+        assertTrue(bad.out().contains("cannot read jar"), bad.out());
+        assertEquals(2, Cli.run("plugins", "--check", dir.resolve("missing.jar").toString()).exitCode());
+    }
+
+    @Test
     void aBrokenPluginJarIsReportedAndTheRestStillWorks() throws Exception {
         Path plugins = Files.createDirectory(dir.resolve("plugins"));
         PluginJars.writeJunk(plugins.resolve("broken.jar"));

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
-import java.util.zip.ZipFile;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import org.mtrl.api.plugin.Plugin;
 
 /**
@@ -53,11 +54,25 @@ public final class PluginLoader {
         return this;
     }
 
+    /** The plugins of one jar, in its own class loader (what {@code mtrl plugins --check} inspects). */
+    public PluginLoader fromJar(Path jar) {
+        fromJar(jar, new ApiOnlyClassLoader(Plugin.class.getClassLoader()));
+        return this;
+    }
+
     private void fromJar(Path jar, ClassLoader parent) {
         String origin = jar.toAbsolutePath().toString();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            if (zip.getEntry(SERVICE_FILE) == null) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            if (file.getEntry(SERVICE_FILE) == null) {
                 problems.add(new LoadProblem(origin, "not a plugin: no " + SERVICE_FILE + " entry"));
+                return;
+            }
+            Manifest manifest = file.getManifest();
+            String declared = manifest == null ? null
+                    : manifest.getMainAttributes().getValue(SpiVersion.MANIFEST_ATTRIBUTE);
+            String incompatible = SpiVersion.incompatibility(declared, SpiVersion.current());
+            if (incompatible != null) {
+                problems.add(new LoadProblem(origin, "refused: " + incompatible));
                 return;
             }
         } catch (IOException e) {

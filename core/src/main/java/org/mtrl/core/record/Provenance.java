@@ -1,12 +1,11 @@
 package org.mtrl.core.record;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.mtrl.core.MtrlVersion;
 
 /**
  * Where a run came from: enough to rebuild it (with its configuration) and to judge its numbers.
@@ -18,7 +17,7 @@ public record Provenance(String mtrlVersion, String gitCommit, Boolean gitDirty,
     /** The provenance of a run starting now in this process. */
     public static Provenance now(int threads, long seed) {
         String[] git = git();
-        return new Provenance(version(), git[0], git[1] == null ? null : !git[1].isEmpty(),
+        return new Provenance(MtrlVersion.current(), git[0], git[1] == null ? null : !git[1].isEmpty(),
                 System.getProperty("java.version"), System.getProperty("java.vendor"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
@@ -44,20 +43,6 @@ public record Provenance(String mtrlVersion, String gitCommit, Boolean gitDirty,
             map.put("error", error);
         }
         return map;
-    }
-
-    /** The mtrl version the build stamped into core. */
-    public static String version() {
-        try (InputStream in = Provenance.class.getResourceAsStream("/org/mtrl/core/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     /** {commit, porcelain status} of the working directory's git checkout, or nulls when unknown. */

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -24,6 +26,12 @@ public final class PluginJars {
      */
     public static Path build(Path dir, String jarName, Map<String, String> sources, Map<String, String> entries)
             throws IOException {
+        return build(dir, jarName, sources, entries, Map.of());
+    }
+
+    /** As {@link #build(Path, String, Map, Map)}, with main attributes for the jar's manifest. */
+    public static Path build(Path dir, String jarName, Map<String, String> sources, Map<String, String> entries,
+                             Map<String, String> manifestAttributes) throws IOException {
         Path src = Files.createTempDirectory(dir, "src");
         Path classes = Files.createTempDirectory(dir, "classes");
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
@@ -39,7 +47,10 @@ public final class PluginJars {
             throw new IllegalStateException("test plugin did not compile");
         }
         Path jar = dir.resolve(jarName);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifestAttributes.forEach((k, v) -> manifest.getMainAttributes().put(new Attributes.Name(k), v));
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             try (var files = Files.walk(classes)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
@@ -76,6 +87,30 @@ public final class PluginJars {
                     }
                 }
                 """.formatted(pkg, className, className, type);
+    }
+
+    /** The sources and resources of a Maven project's {@code src/main}, as {@link #build} takes them. */
+    public static Map<String, String>[] readSourceTree(Path srcMain) throws IOException {
+        Map<String, String> sources = new java.util.TreeMap<>();
+        Map<String, String> resources = new java.util.TreeMap<>();
+        Path java = srcMain.resolve("java");
+        Path res = srcMain.resolve("resources");
+        try (var files = Files.walk(java)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String name = java.relativize(f).toString().replace('\\', '/').replace('/', '.');
+                sources.put(name.substring(0, name.length() - ".java".length()), Files.readString(f));
+            }
+        }
+        if (Files.isDirectory(res)) {
+            try (var files = Files.walk(res)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    resources.put(res.relativize(f).toString().replace('\\', '/'), Files.readString(f));
+                }
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String>[] both = new Map[] {sources, resources};
+        return both;
     }
 
     public static void writeJunk(Path file) throws IOException {

@@ -71,6 +71,24 @@ class PluginRegistryTest {
     }
 
     @Test
+    void aJarBuiltAgainstAnotherSpiMajorVersionIsRefusedNamingBothVersions() throws Exception {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        PluginJars.build(dir, "plugins/future.jar",
+                Map.of("com.example.Future", PluginJars.probePlugin("com.example", "Future", "future")),
+                Map.of(SERVICE, "com.example.Future\n"), Map.of(SpiVersion.MANIFEST_ATTRIBUTE, "99.0.0"));
+        PluginJars.build(dir, "plugins/current.jar",
+                Map.of("com.example.Current", PluginJars.probePlugin("com.example", "Current", "current")),
+                Map.of(SERVICE, "com.example.Current\n"), Map.of(SpiVersion.MANIFEST_ATTRIBUTE, SpiVersion.current()));
+
+        PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader(), plugins, true);
+
+        assertTrue(registry.find(ComponentKind.PROBE, "future").isEmpty());
+        assertTrue(registry.find(ComponentKind.PROBE, "current").isPresent());
+        assertProblem(registry.problems(), "future.jar", "built against SPI 99.0.0 but this mtrl provides SPI "
+                + SpiVersion.current());
+    }
+
+    @Test
     void twoFactoriesWithOneNameAreAConflictNamingBothOrigins() throws Exception {
         Path plugins = Files.createDirectory(dir.resolve("plugins"));
         PluginJars.build(dir, "plugins/clash.jar",

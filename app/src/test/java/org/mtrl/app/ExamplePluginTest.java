@@ -1,0 +1,71 @@
+package org.mtrl.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtrl.core.plugin.PluginJars;
+import org.mtrl.core.plugin.SpiVersion;
+
+/**
+ * The third-party path end to end: the example in docs/examples/custom-task-family, packaged as a jar,
+ * dropped into a plugins folder, listed, checked and run through the real command line.
+ */
+class ExamplePluginTest {
+    private static final Path EXAMPLE = Path.of("../docs/examples/custom-task-family/src/main");
+
+    @TempDir
+    static Path dir;
+
+    private static Path plugins;
+    private static Path jar;
+
+    @BeforeAll
+    static void packageTheExample() throws Exception {
+        plugins = Files.createDirectory(dir.resolve("plugins"));
+        Map<String, String>[] tree = PluginJars.readSourceTree(EXAMPLE);
+        jar = PluginJars.build(dir, "plugins/nearest-centre.jar", tree[0], tree[1],
+                Map.of(SpiVersion.MANIFEST_ATTRIBUTE, SpiVersion.current()));
+    }
+
+    @Test
+    void theNewTypeIsListedWithItsParameters() {
+        Cli cli = Cli.run("plugins", "--plugins-dir", plugins.toString());
+        assertEquals(0, cli.exitCode(), cli.toString());
+        String out = cli.out();
+        int at = out.indexOf("  nearest-centre  ");
+        assertTrue(at > 0, out);
+        String entry = out.substring(at);
+        assertTrue(entry.contains("centres") && entry.contains("default 4") && entry.contains("spread"), entry);
+        assertTrue(entry.contains("nearest-centre.jar"), entry);
+    }
+
+    @Test
+    void theJarPassesTheCheck() {
+        Cli cli = Cli.run("plugins", "--check", jar.toString());
+        assertEquals(0, cli.exitCode(), cli.toString());
+        assertTrue(cli.out().contains("ok:    tasks/nearest-centre: creates a TaskFamily from its defaults"), cli.out());
+    }
+
+    @Test
+    void theDefaultExperimentRunsOnTheNewFamily() {
+        Cli cli = Cli.run("run", "tiny", "--quiet", "--output", dir.resolve("runs").toString(),
+                "--plugins-dir", plugins.toString(), "tasks.type=nearest-centre", "tasks.centres=6", "tasks.count=8");
+        assertEquals(0, cli.exitCode(), cli.toString());
+        assertTrue(cli.out().contains("subspace-distance.max") && cli.out().contains("downstream-linear.accuracy"),
+                cli.out());
+    }
+
+    @Test
+    void aBadParameterOfTheNewFamilyIsAConfigurationError() {
+        Cli cli = Cli.run("run", "tiny", "--quiet", "--output", dir.resolve("bad").toString(),
+                "--plugins-dir", plugins.toString(), "tasks.type=nearest-centre", "tasks.centers=6");
+        assertEquals(2, cli.exitCode(), cli.toString());
+        assertTrue(cli.err().contains("tasks.centers") && cli.err().contains("did you mean 'centres'"), cli.err());
+    }
+}
