@@ -1,0 +1,159 @@
+package org.mtrl.core.training;
+
+import java.util.List;
+import java.util.Set;
+import org.mtrl.api.data.Batch;
+import org.mtrl.api.data.DataDistribution;
+import org.mtrl.api.data.Problem;
+import org.mtrl.api.data.Subspace;
+import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.model.GradientAccumulator;
+import org.mtrl.api.model.GradientPart;
+import org.mtrl.api.model.Loss;
+import org.mtrl.api.model.Model;
+import org.mtrl.api.runtime.RandomStream;
+import org.mtrl.api.tasks.Task;
+import org.mtrl.core.data.ProjectingSampleSource;
+
+/**
+ * A test model whose "gradients" are label-weighted moments of the samples, independent of its
+ * parameters: head_j = sum y x_j, W_ij = sum y x_i x_j, b_j = sum y x_j (times the scale). It makes
+ * the engine's sample accounting observable: which samples were used, and how sums were combined.
+ */
+final class MomentModel implements Model {
+    private final int d;
+    private final Matrix w;
+    private final double[] b;
+    private final Matrix heads;
+
+    MomentModel(int d, int tasks) {
+        this.d = d;
+        this.w = Matrix.zeros(d, d);
+        this.b = new double[d];
+        this.heads = Matrix.zeros(tasks, d);
+    }
+
+    /** A problem on R^d whose tasks are y = sign(z_1 + task offset), with inputs N(0, I). */
+    static Problem problem(int d, int tasks) {
+        double[] basis = new double[d];
+        basis[0] = 1;
+        Subspace truth = new Subspace(new Matrix(d, 1, basis));
+        DataDistribution data = new DataDistribution() {
+            @Override
+            public int dim() {
+                return d;
+            }
+
+            @Override
+            public Subspace groundTruth() {
+                return truth;
+            }
+
+            @Override
+            public void sample(RandomStream rng, double[] x, int n) {
+                rng.nextGaussians(x, 0, n * d);
+            }
+        };
+        List<Task> list = new java.util.ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+            double offset = 0.1 * t;
+            list.add((z, n, rng, y) -> {
+                for (int i = 0; i < n; i++) {
+                    y[i] = z[i] + offset >= 0 ? 1 : -1;
+                }
+            });
+        }
+        return new Problem(data, list, new ProjectingSampleSource(data));
+    }
+
+    @Override
+    public int inputDim() {
+        return d;
+    }
+
+    @Override
+    public int width() {
+        return d;
+    }
+
+    @Override
+    public int taskCount() {
+        return heads.rows();
+    }
+
+    @Override
+    public Matrix firstLayer() {
+        return w;
+    }
+
+    @Override
+    public double[] bias() {
+        return b;
+    }
+
+    @Override
+    public Matrix heads() {
+        return heads;
+    }
+
+    @Override
+    public Loss loss() {
+        throw new UnsupportedOperationException("the moment model has no loss");
+    }
+
+    @Override
+    public void features(double[] x, int n, double[] out) {
+        System.arraycopy(x, 0, out, 0, n * d);
+    }
+
+    @Override
+    public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
+        return new GradientAccumulator() {
+            private final double[] head = new double[d];
+            private final double[] first = new double[d * d];
+            private final double[] bias = new double[d];
+
+            @Override
+            public void reset() {
+                java.util.Arrays.fill(head, 0);
+                java.util.Arrays.fill(first, 0);
+                java.util.Arrays.fill(bias, 0);
+            }
+
+            @Override
+            public double add(int task, Batch batch, double scale) {
+                double[] x = batch.x();
+                double[] y = batch.y();
+                double loss = 0;
+                for (int s = 0; s < batch.size(); s++) {
+                    double g = scale * y[s];
+                    loss += y[s] * x[s * d];
+                    for (int j = 0; j < d; j++) {
+                        double xj = x[s * d + j];
+                        head[j] += g * xj;
+                        bias[j] += g * xj;
+                        for (int i = 0; i < d; i++) {
+                            first[j * d + i] += g * xj * x[s * d + i];
+                        }
+                    }
+                }
+                return loss;
+            }
+
+            @Override
+            public double[] head() {
+                return head;
+            }
+
+            @Override
+            public double[] firstLayer() {
+                return first;
+            }
+
+            @Override
+            public double[] bias() {
+                return bias;
+            }
+        };
+    }
+}
