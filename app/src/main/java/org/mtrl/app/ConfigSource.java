@@ -1,5 +1,6 @@
 package org.mtrl.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,23 +12,44 @@ import org.mtrl.core.config.ConfigResolver;
 import org.mtrl.core.config.ConfigTrees;
 import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.plugin.PluginRegistry;
+import org.mtrl.core.sweep.SweepDefinition;
+import org.mtrl.core.sweep.SweepSpec;
 
 /**
  * Turns the command line's positional arguments into a resolved configuration: an optional config file
- * or preset name, then {@code key=value} overrides, layered over the built-in defaults.
+ * or preset name, then {@code key=value} overrides, layered over the built-in defaults. The file's
+ * {@code sweep:} grid, the {@code figures:} its report draws and its {@code scaling:} keys are split off
+ * before resolution ({@code mtrl run} of a sweep preset runs its base configuration once); a
+ * {@code scale=F} argument multiplies the scaling keys.
  */
 final class ConfigSource {
     static final String PRESETS = "/org/mtrl/app/presets/";
-    static final List<String> PRESET_NAMES = List.of("default", "tiny");
+    static final List<String> PRESET_NAMES = List.of("default", "tiny", "tasks-sweep", "dimension-sweep",
+            "downstream-samples", "ablation-head-order", "task-families");
 
     private final ObjectNode layer;
     private final List<String> overrides;
     private final String description;
+    private final String name;
+    private final JsonNode sweep;
+    private final JsonNode figures;
 
-    private ConfigSource(ObjectNode layer, List<String> overrides, String description) {
+    private ConfigSource(ObjectNode layer, List<String> overrides, String description, String name) {
+        JsonNode scaling = layer.remove(PresetScale.BLOCK);
+        this.sweep = layer.remove(SweepSpec.BLOCK);
+        this.figures = layer.remove(SweepDefinition.FIGURES);
+        List<String> rest = new ArrayList<>();
+        for (String override : overrides) {
+            if (override.startsWith(PresetScale.KEY + "=")) {
+                PresetScale.apply(layer, scaling, override.substring(PresetScale.KEY.length() + 1));
+            } else {
+                rest.add(override);
+            }
+        }
         this.layer = layer;
-        this.overrides = overrides;
+        this.overrides = rest;
         this.description = description;
+        this.name = name;
     }
 
     /** Reads {@code [CONFIG|PRESET] [key=value...]}. */
@@ -45,14 +67,15 @@ final class ConfigSource {
             }
         }
         if (source == null) {
-            return new ConfigSource(preset("default"), overrides, "preset 'default'");
+            return new ConfigSource(preset("default"), overrides, "preset 'default'", "default");
         }
         Path file = Path.of(source);
         if (Files.exists(file)) {
-            return new ConfigSource(ConfigTrees.read(file), overrides, file.toString());
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            return new ConfigSource(ConfigTrees.read(file), overrides, file.toString(), stem);
         }
         if (PRESET_NAMES.contains(source)) {
-            return new ConfigSource(preset(source), overrides, "preset '" + source + "'");
+            return new ConfigSource(preset(source), overrides, "preset '" + source + "'", source);
         }
         throw new ConfigException("", "no config file or preset named '" + source + "'; presets: "
                 + String.join(", ", PRESET_NAMES) + "; an override needs the form key.path=value");
@@ -76,5 +99,20 @@ final class ConfigSource {
 
     String description() {
         return description;
+    }
+
+    /** The preset's name or the file's name without its extension. */
+    String name() {
+        return name;
+    }
+
+    /** The file's {@code sweep:} block, or null. */
+    JsonNode sweep() {
+        return sweep;
+    }
+
+    /** The file's {@code figures:} list, or null. */
+    JsonNode figures() {
+        return figures;
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MtrlCommand.Version.class,
         description = "Multi-task representation learning experiments (Collins et al., ICML 2024).",
-        subcommands = {RunCommand.class, ConfigCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, ShowCommand.class, PlotCommand.class, ReportCommand.class,
+            ConfigCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 final class MtrlCommand implements Runnable {
 
     @CommandLine.Spec
@@ -20,7 +21,7 @@ final class MtrlCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, config, plugins)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, sweep, show, plot, report, config, plugins)");
     }
 
     /** A command line whose errors map to mtrl's exit codes, with one-line messages, never stack traces. */

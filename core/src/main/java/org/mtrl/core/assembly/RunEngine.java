@@ -4,11 +4,13 @@ import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.mtrl.api.runtime.ProgressListener;
 import org.mtrl.api.runtime.Workers;
 import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.record.Provenance;
+import org.mtrl.core.record.RunLog;
 import org.mtrl.core.record.RunRecord;
 
 /** Runs one resolved configuration: one injector, one experiment, one run record. */
@@ -33,24 +35,40 @@ public final class RunEngine {
      * @throws RunFailedException if the run failed; its folder records the configuration and the error
      */
     public Outcome run(RunConfig config, Path runsDir) {
-        Experiment experiment = assemble(config);
+        return execute(config, provenance -> RunRecord.start(runsDir, config, provenance));
+    }
+
+    /** As {@link #run}, recorded in {@code folder} itself (a sweep cell's folder). */
+    public Outcome runIn(RunConfig config, Path folder) {
+        return execute(config, provenance -> RunRecord.startIn(folder, config, provenance));
+    }
+
+    private Outcome execute(RunConfig config, Function<Provenance, RunRecord> start) {
+        RunLog log = new RunLog(progress);
+        Experiment experiment = assemble(config, log);
         Experiment.Prepared prepared = experiment.prepare();
-        RunRecord record = RunRecord.start(runsDir, config, Provenance.now(workers.threads(), config.seed()));
+        RunRecord record = start.apply(Provenance.now(workers.threads(), config.seed()));
         try {
             RunResult result = experiment.run(prepared);
-            record.finish(result.metrics(), result.training().history(), result.timings());
+            log.note("finished");
+            record.finish(result.metrics(), result.training().history(), result.timings(), log.text());
             return new Outcome(record.folder(), result);
         } catch (RuntimeException e) {
             String message = e instanceof RunFailedException ? e.getMessage() : "run failed: " + e;
-            record.fail(message);
+            log.note("failed: " + message);
+            record.fail(message, log.text());
             throw e instanceof RunFailedException rf ? rf : new RunFailedException(message, e);
         }
     }
 
     /** Builds the run's injector and its experiment, creating every component. */
     public Experiment assemble(RunConfig config) {
+        return assemble(config, progress);
+    }
+
+    private Experiment assemble(RunConfig config, ProgressListener listener) {
         try {
-            return Guice.createInjector(new RunModule(config, workers, progress)).getInstance(Experiment.class);
+            return Guice.createInjector(new RunModule(config, workers, listener)).getInstance(Experiment.class);
         } catch (ProvisionException | CreationException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ConfigException ce) {

@@ -133,7 +133,7 @@ public final class ConfigTrees {
      * Parses one YAML flow value ({@code 400}, {@code true}, {@code parity}, {@code [100, 300]},
      * {@code {a: 1}}); empty text is null, as in YAML.
      */
-    static JsonNode parseValue(String text, String sourceName) {
+    public static JsonNode parseValue(String text, String sourceName) {
         try (JsonParser parser = YAML.createParser(text)) {
             if (parser.nextToken() == null) {
                 return NODES.nullNode();

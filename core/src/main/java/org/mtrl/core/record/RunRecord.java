@@ -21,14 +21,16 @@ import org.mtrl.core.config.RunConfig;
 /**
  * The folder of one run: {@code config.yaml} (the resolved configuration: {@code mtrl run} on it
  * repeats the run), {@code provenance.json}, {@code metrics.json}, {@code history.jsonl}. The
- * configuration and provenance are written first, so a failed run keeps them; every file is written
- * atomically.
+ * configuration and provenance are written first, so a failed run keeps them; the provenance's final
+ * status is written last, so a status {@code ok} means every other file is complete; every file is
+ * written atomically.
  */
 public final class RunRecord {
     public static final String CONFIG = "config.yaml";
     public static final String PROVENANCE = "provenance.json";
     public static final String METRICS = "metrics.json";
     public static final String HISTORY = "history.jsonl";
+    public static final String LOG = "run.log";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
@@ -56,6 +58,23 @@ public final class RunRecord {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a run folder in " + runsDir + ": " + e.getMessage(), e);
         }
+        return begin(folder, config, provenance);
+    }
+
+    /**
+     * Starts a run in the given folder (a sweep cell's), which must not exist or be empty, and writes
+     * the configuration and provenance.
+     */
+    public static RunRecord startIn(Path folder, RunConfig config, Provenance provenance) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the run folder " + folder + ": " + e.getMessage(), e);
+        }
+        return begin(folder, config, provenance);
+    }
+
+    private static RunRecord begin(Path folder, RunConfig config, Provenance provenance) {
         RunRecord record = new RunRecord(folder, provenance);
         AtomicFiles.write(folder.resolve(CONFIG), ConfigTrees.toYaml(config.tree()));
         record.writeProvenance(null, "running", null);
@@ -77,8 +96,9 @@ public final class RunRecord {
         return folder;
     }
 
-    /** Records a finished run. */
-    public void finish(Map<String, Double> metrics, List<RoundStats> history, Map<String, Double> timings) {
+    /** Records a finished run: metrics, history and log, then the status {@code ok}. */
+    public void finish(Map<String, Double> metrics, List<RoundStats> history, Map<String, Double> timings,
+                       String log) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("metrics", metrics);
         out.put("timings", timings);
@@ -91,11 +111,13 @@ public final class RunRecord {
             lines.append(json(JSON_LINE, line)).append('\n');
         }
         AtomicFiles.write(folder.resolve(HISTORY), lines.toString());
+        AtomicFiles.write(folder.resolve(LOG), log);
         writeProvenance(Instant.now(), "ok", null);
     }
 
-    /** Records a run that failed, keeping its configuration and saying why. */
-    public void fail(String error) {
+    /** Records a run that failed, keeping its configuration and log and saying why. */
+    public void fail(String error, String log) {
+        AtomicFiles.write(folder.resolve(LOG), log);
         writeProvenance(Instant.now(), "failed", error);
     }
 

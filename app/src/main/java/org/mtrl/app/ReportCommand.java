@@ -1,0 +1,128 @@
+package org.mtrl.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mtrl.core.config.ConfigTrees;
+import org.mtrl.core.record.AtomicFiles;
+import org.mtrl.core.sweep.SummaryTable;
+import org.mtrl.core.sweep.SweepDefinition;
+import org.mtrl.core.sweep.SweepSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mtrl report}: {@code report.md} and a self-contained {@code report.html} (figures embedded) of a
+ * sweep: its grid, its figures (those of its {@code figures:} list, or the first metric against the first
+ * axis), the table of the plotted metrics, and the base configuration.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write SWEEP/report.md and a self-contained SWEEP/report.html: grid, figures, table, configuration.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SWEEP", description = "a sweep folder")
+    Path sweep;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SweepDefinition definition = SweepDefinition.read(sweep);
+        SweepTable summary = SweepTable.read(sweep.resolve(SummaryTable.SUMMARY));
+        SweepTable aggregate = SweepTable.read(sweep.resolve(SummaryTable.AGGREGATE));
+        List<Figure> figures = figures(definition, summary);
+        ReportDocument doc = new ReportDocument("Sweep report: " + sweep.toAbsolutePath().normalize().getFileName());
+        doc.heading("Grid");
+        doc.paragraph(describeGrid(definition.spec(), summary));
+        doc.heading("Figures");
+        List<String> plotted = new ArrayList<>();
+        for (Figure figure : figures) {
+            Path png = SweepChart.save(SweepChart.draw(summary, figure), sweep.resolve("figures"), figure.stem());
+            doc.image(sweep.relativize(png).toString().replace('\\', '/'), figure.y() + " vs " + figure.x(), bytes(png));
+            plotted.add(figure.y());
+        }
+        doc.heading("Results (mean ± 95% interval over seeds)");
+        table(doc, aggregate, plotted);
+        doc.paragraph("Every cell, seed and metric: `summary.csv`; every aggregate: `aggregate.csv`; each run's "
+                + "record: `cells/<id>/`.");
+        doc.heading("Base configuration");
+        doc.code(ConfigTrees.toYaml(definition.base()));
+        AtomicFiles.write(sweep.resolve("report.md"), doc.markdown());
+        AtomicFiles.write(sweep.resolve("report.html"), doc.html());
+        spec.commandLine().getOut().println("report: " + sweep.resolve("report.md") + " and "
+                + sweep.resolve("report.html"));
+        return ExitCodes.OK;
+    }
+
+    private static List<Figure> figures(SweepDefinition definition, SweepTable summary) {
+        List<Figure> figures = new ArrayList<>();
+        JsonNode declared = definition.figures();
+        if (declared != null && declared.isArray()) {
+            declared.forEach(f -> figures.add(Figure.of(f)));
+            return figures;
+        }
+        List<SweepSpec.Axis> axes = definition.spec().axes();
+        List<String> metrics = summary.columns().stream().filter(c -> c.contains(".")
+                && axes.stream().noneMatch(a -> a.key().equals(c))).toList();
+        if (!axes.isEmpty() && !metrics.isEmpty()) {
+            figures.add(new Figure(axes.get(0).key(), metrics.get(0), axes.size() > 1 ? axes.get(1).key() : null, false));
+        }
+        return figures;
+    }
+
+    private static String describeGrid(SweepSpec grid, SweepTable summary) {
+        StringBuilder text = new StringBuilder();
+        for (SweepSpec.Axis axis : grid.axes()) {
+            text.append("`").append(axis.key()).append("`: ")
+                    .append(axis.values().stream().map(org.mtrl.core.sweep.ValueLabels::of).toList()).append("; ");
+        }
+        text.append("seeds: ").append(grid.seeds().isEmpty() ? "the base seed" : grid.seeds().toString()).append(". ");
+        long ok = summary.rows().stream().filter(r -> "ok".equals(r.get(SummaryTable.STATUS))).count();
+        text.append(summary.rows().size()).append(" cells recorded, ").append(ok).append(" ok, ")
+                .append(summary.rows().size() - ok).append(" failed.");
+        return text.toString();
+    }
+
+    private static void table(ReportDocument doc, SweepTable aggregate, List<String> plotted) {
+        List<String> keys = new ArrayList<>();
+        List<String> metrics = new ArrayList<>();
+        for (String column : aggregate.columns()) {
+            if (column.endsWith(".mean")) {
+                String metric = column.substring(0, column.length() - 5);
+                if (plotted.stream().anyMatch(p -> p.endsWith(".*") ? metric.startsWith(p.substring(0, p.length() - 1))
+                        : p.equals(metric))) {
+                    metrics.add(metric);
+                }
+            } else if (!column.endsWith(".sd") && !column.endsWith(".ci95")) {
+                keys.add(column);
+            }
+        }
+        List<String> header = new ArrayList<>(keys);
+        header.addAll(metrics);
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, String> row : aggregate.rows()) {
+            List<String> line = new ArrayList<>();
+            keys.forEach(k -> line.add(row.get(k)));
+            metrics.forEach(m -> line.add(ShowCommand.meanAndInterval(row.get(m + ".mean"), row.get(m + ".ci95"))));
+            rows.add(line);
+        }
+        doc.table(header, rows);
+    }
+
+    private static String bytes(Path png) {
+        try {
+            return Base64.getEncoder().encodeToString(Files.readAllBytes(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

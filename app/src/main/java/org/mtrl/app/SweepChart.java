@@ -1,0 +1,173 @@
+package org.mtrl.app;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.text.DecimalFormat;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.sweep.CellResult;
+import org.mtrl.core.sweep.SeedStats;
+import org.mtrl.core.sweep.SummaryTable;
+
+/**
+ * Draws a {@link Figure} from a sweep's summary: the mean over seeds of each (series, x) as a line
+ * with its 95% interval as a shaded band, written as PNG (JFreeChart) and SVG (JFreeSVG).
+ */
+final class SweepChart {
+    static final int WIDTH = 900;
+    static final int HEIGHT = 560;
+    /** Okabe and Ito's palette: distinguishable with the common colour-vision deficiencies. */
+    private static final Color[] PALETTE = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
+        new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0)};
+
+    private SweepChart() {
+    }
+
+    /** The chart of {@code figure} over the ok rows of {@code summary}. */
+    static JFreeChart draw(SweepTable summary, Figure figure) {
+        Map<String, TreeMap<Double, List<Double>>> points = points(summary, figure);
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        int seeds = 0;
+        for (Map.Entry<String, TreeMap<Double, List<Double>>> line : points.entrySet()) {
+            YIntervalSeries series = new YIntervalSeries(line.getKey());
+            for (Map.Entry<Double, List<Double>> point : line.getValue().entrySet()) {
+                SeedStats stats = SeedStats.of(point.getValue().stream().mapToDouble(Double::doubleValue).toArray());
+                series.add(point.getKey(), stats.mean(), stats.low(), stats.high());
+                seeds = Math.max(seeds, stats.n());
+            }
+            data.addSeries(series);
+        }
+        String yLabel = figure.family() ? figure.y().substring(0, figure.y().length() - 2) : figure.y();
+        ValueAxis xAxis = figure.logX() ? new LogAxis(figure.x()) : new NumberAxis(figure.x());
+        if (xAxis instanceof NumberAxis number) {
+            number.setAutoRangeIncludesZero(false);
+        } else if (xAxis instanceof LogAxis log) {
+            // ticks at powers of two (1, 2, 4, 8...), labelled as plain numbers: grids are usually doublings
+            log.setTickUnit(new NumberTickUnit(Math.log10(2)));
+            log.setNumberFormatOverride(new DecimalFormat("0.##"));
+            log.setMinorTickMarksVisible(false);
+        }
+        NumberAxis yAxis = new NumberAxis(yLabel);
+        yAxis.setAutoRangeIncludesZero(false);
+        Font labels = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
+        Font ticks = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        for (ValueAxis axis : List.of(xAxis, yAxis)) {
+            axis.setLabelFont(labels);
+            axis.setTickLabelFont(ticks);
+        }
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        renderer.setAlpha(0.2f);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            Color color = PALETTE[i % PALETTE.length];
+            renderer.setSeriesPaint(i, color);
+            renderer.setSeriesFillPaint(i, color);
+            renderer.setSeriesStroke(i, new BasicStroke(2.2f));
+        }
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(220, 220, 220));
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        JFreeChart chart = new JFreeChart(yLabel + " vs " + figure.x(), new Font(Font.SANS_SERIF, Font.BOLD, 18),
+                plot, figure.series() != null);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(new TextTitle("mean and 95% interval over " + seeds + " seed" + (seeds == 1 ? "" : "s")
+                + (figure.series() == null ? "" : "; lines: " + figure.series()),
+                new Font(Font.SANS_SERIF, Font.PLAIN, 13)));
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(ticks);
+            chart.getLegend().setPosition(RectangleEdge.RIGHT);
+        }
+        return chart;
+    }
+
+    /** Series label -> x -> values over seeds, series in order of first appearance. */
+    private static Map<String, TreeMap<Double, List<Double>>> points(SweepTable summary, Figure figure) {
+        String series = figure.series() == null ? null : summary.require("--series", figure.series());
+        List<String> yColumns = new ArrayList<>();
+        String prefix = figure.family() ? figure.y().substring(0, figure.y().length() - 1) : null;
+        if (prefix != null) {
+            for (String column : summary.columns()) {
+                if (column.startsWith(prefix) && number(column.substring(prefix.length())) != null) {
+                    yColumns.add(column);
+                }
+            }
+            if (yColumns.isEmpty()) {
+                throw new ConfigException("--y", "no metric columns match '" + figure.y() + "' with a numeric suffix");
+            }
+        } else {
+            summary.require("--x", figure.x());
+            yColumns.add(summary.require("--y", figure.y()));
+        }
+        Map<String, TreeMap<Double, List<Double>>> points = new LinkedHashMap<>();
+        for (Map<String, String> row : summary.rows()) {
+            if (!CellResult.OK.equals(row.get(SummaryTable.STATUS))) {
+                continue;
+            }
+            String line = series == null ? figure.y() : row.get(series);
+            for (String column : yColumns) {
+                Double x = prefix != null ? number(column.substring(prefix.length())) : number(row.get(figure.x()));
+                Double y = number(row.get(column));
+                if (x == null) {
+                    throw new ConfigException("--x", "'" + figure.x() + "' has a non-numeric value '"
+                            + row.get(figure.x()) + "'; plot it as --series instead");
+                }
+                if (y != null && !(figure.logX() && x <= 0)) {
+                    points.computeIfAbsent(line, k -> new TreeMap<>()).computeIfAbsent(x, k -> new ArrayList<>()).add(y);
+                }
+            }
+        }
+        if (points.isEmpty()) {
+            throw new ConfigException("--y", "no finished cells with a value of '" + figure.y() + "' to plot");
+        }
+        return points;
+    }
+
+    private static Double number(String text) {
+        try {
+            return text == null || text.isEmpty() ? null : Double.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Writes {@code stem.png} and {@code stem.svg} in {@code dir}; returns the PNG's path. */
+    static Path save(JFreeChart chart, Path dir, String stem) {
+        try {
+            Files.createDirectories(dir);
+            Path png = dir.resolve(stem + ".png");
+            Path tmp = Files.createTempFile(dir, "." + stem, ".png.tmp");
+            ChartUtils.saveChartAsPNG(tmp.toFile(), chart, WIDTH, HEIGHT);
+            Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+            chart.draw(svg, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+            org.mtrl.core.record.AtomicFiles.write(dir.resolve(stem + ".svg"), svg.getSVGDocument());
+            return png;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the figure " + stem + " in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

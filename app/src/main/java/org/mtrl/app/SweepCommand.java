@@ -1,0 +1,100 @@
+package org.mtrl.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.config.ConfigResolver;
+import org.mtrl.core.config.RunConfig;
+import org.mtrl.core.plugin.PluginRegistry;
+import org.mtrl.core.sweep.SummaryTable;
+import org.mtrl.core.sweep.SweepDefinition;
+import org.mtrl.core.sweep.SweepEngine;
+import org.mtrl.core.sweep.SweepSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mtrl sweep}: a grid of runs, resumable, in parallel, with its tables written as it goes. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run the grid of a configuration's 'sweep:' block and of KEY=V1,V2 / seeds=A..B arguments.",
+            "Running it again on the same folder (or 'mtrl sweep SWEEP_DIR') skips finished cells."})
+final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "[CONFIG|PRESET|SWEEP_DIR] [KEY=VALUE|KEY=V1,V2,...|seeds=A..B ...]",
+            description = "a config file, preset or existing sweep folder, then overrides and axes, e.g. "
+                    + "tasks.count=1,2,5,10 seeds=1..5")
+    List<String> arguments = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "the sweep folder (default: sweeps/<preset or file name>, or SWEEP_DIR)")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "cores to use (default: all); cells run in parallel; results do not depend on it")
+    Integer threads;
+
+    @Option(names = "--fail-fast", description = "stop starting cells after the first failure")
+    boolean failFast;
+
+    @Option(names = "--quiet", description = "no progress output (failures are still reported)")
+    boolean quiet;
+
+    @Mixin
+    PluginOptions plugins;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PluginRegistry registry = plugins.registry();
+        Reports.printLoadProblems(registry, err);
+        List<String> axes = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String argument : arguments) {
+            (SweepSpec.isAxisArgument(argument) ? axes : rest).add(argument);
+        }
+        Path folder;
+        SweepDefinition definition;
+        String description;
+        if (!rest.isEmpty() && !rest.get(0).contains("=") && SweepDefinition.isSweep(Path.of(rest.get(0)))) {
+            folder = output != null ? output : Path.of(rest.get(0));
+            if (rest.size() > 1) {
+                throw new ConfigException(rest.get(1), "an existing sweep's base configuration cannot be changed; "
+                        + "only axes (KEY=V1,V2 or seeds=A..B) may be added");
+            }
+            definition = SweepDefinition.read(Path.of(rest.get(0)));
+            description = "sweep " + rest.get(0);
+        } else {
+            ConfigSource source = ConfigSource.of(rest);
+            RunConfig base = source.resolve(registry);
+            folder = output != null ? output : Path.of("sweeps", source.name());
+            definition = new SweepDefinition(base.tree(), SweepSpec.fromBlock(source.sweep()), source.figures());
+            description = source.description();
+        }
+        SweepSpec grid = definition.spec();
+        for (String axis : axes) {
+            grid = grid.withArgument(axis);
+        }
+        definition = new SweepDefinition(definition.base(), grid, definition.figures());
+        int n = Threads.resolve(threads);
+        SweepEngine.Outcome outcome = new SweepEngine(new ConfigResolver(registry), n, failFast,
+                SweepConsole.create(err, quiet)).run(folder, definition);
+        out.printf("sweep of %s: %d cells; %d ran, %d already finished, %d failed (%d threads)%n", description,
+                outcome.rows().size(), outcome.ran(), outcome.reused(), outcome.failed(), n);
+        outcome.rows().stream().filter(r -> r.result() != null && !r.result().ok())
+                .forEach(r -> out.printf("  failed: %s: %s%n", r.cell().describe(), r.result().error()));
+        if (outcome.stopped()) {
+            out.println("  stopped after the first failure (--fail-fast); run again to continue");
+        }
+        out.println("summary: " + folder.resolve(SummaryTable.SUMMARY));
+        return outcome.failed() > 0 ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,47 @@
+package org.mtrl.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.sweep.Csv;
+
+/** A CSV table of a sweep folder ({@code summary.csv} or {@code aggregate.csv}) as rows keyed by column. */
+record SweepTable(List<String> columns, List<Map<String, String>> rows) {
+
+    static SweepTable read(Path file) {
+        List<List<String>> lines;
+        try {
+            lines = Csv.read(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("", file + ": cannot read (" + e.getMessage() + "); is it a sweep folder?");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("", file + ": " + e.getMessage());
+        }
+        if (lines.isEmpty()) {
+            throw new ConfigException("", file + ": empty table");
+        }
+        List<String> columns = lines.get(0);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (List<String> line : lines.subList(1, lines.size())) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                row.put(columns.get(i), i < line.size() ? line.get(i) : "");
+            }
+            rows.add(row);
+        }
+        return new SweepTable(columns, rows);
+    }
+
+    /** The column {@code name}, or a {@link ConfigException} naming {@code option} and the columns there are. */
+    String require(String option, String name) {
+        if (!columns.contains(name)) {
+            throw new ConfigException(option, "no column '" + name + "'; columns: " + String.join(", ", columns));
+        }
+        return name;
+    }
+}
