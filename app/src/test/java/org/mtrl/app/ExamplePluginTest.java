@@ -14,7 +14,7 @@ import org.mtrl.core.plugin.SpiVersion;
 
 /**
  * The third-party path end to end: the example in docs/examples/custom-task-family, packaged as a jar,
- * dropped into a plugins folder, listed, checked and run through the real command line.
+ * dropped into a plugins folder, listed, checked, run and swept through the real command line.
  */
 class ExamplePluginTest {
     private static final Path EXAMPLE = Path.of("../docs/examples/custom-task-family/src/main");
@@ -59,6 +59,18 @@ class ExamplePluginTest {
         assertEquals(0, cli.exitCode(), cli.toString());
         assertTrue(cli.out().contains("subspace-distance.max") && cli.out().contains("downstream-linear.accuracy"),
                 cli.out());
+    }
+
+    @Test
+    void aShortSweepRunsOnTheNewFamily() throws Exception {
+        Path sweep = dir.resolve("sweep");
+        Cli cli = Cli.run("sweep", "tiny", "--quiet", "--output", sweep.toString(), "--plugins-dir", plugins.toString(),
+                "tasks.type=nearest-centre", "tasks.count=6", "tasks.centres=2,6", "seeds=1..2");
+        assertEquals(0, cli.exitCode(), cli.toString());
+        java.util.List<String> summary = Files.readAllLines(sweep.resolve("summary.csv"));
+        assertEquals(5, summary.size(), "a header and four cells: " + summary);
+        assertTrue(summary.get(0).contains("downstream-linear.accuracy"), summary.get(0));
+        assertTrue(summary.stream().skip(1).allMatch(row -> row.contains(",ok,")), summary.toString());
     }
 
     @Test
