@@ -10,7 +10,31 @@ import java.nio.file.StandardCopyOption;
 
 /** Writes files so that a reader sees either the old content or the new, never half a file. */
 public final class AtomicFiles {
+    private static final String TEMP_SUFFIX = ".tmp";
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes the temporary files a killed writer left directly in {@code dir} (never read as data,
+     * but clutter); returns how many.
+     */
+    public static int deleteLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(TEMP_SUFFIX) && Files.deleteIfExists(p)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean temporary files in " + dir + ": " + e.getMessage(), e);
+        }
+        return deleted;
     }
 
     /** Writes {@code text} to a temporary file beside {@code target}, then renames it over {@code target}. */
@@ -19,7 +43,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), TEMP_SUFFIX);
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -24,6 +24,7 @@ import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.ConfigResolver;
 import org.mtrl.core.config.ConfigTrees;
 import org.mtrl.core.config.RunConfig;
+import org.mtrl.core.record.AtomicFiles;
 import org.mtrl.core.runtime.PoolWorkers;
 
 /**
@@ -81,6 +82,7 @@ public final class SweepEngine {
                     .ifPresentOrElse(r -> results.put(p.id(), r), () -> toRun.add(p));
         }
         validate(toRun);
+        AtomicFiles.deleteLeftovers(folder);
         definition.write(folder);
         toRun.forEach(p -> delete(cellFolder(folder, p.id())));
         Tables tables = new Tables(folder, axisKeys, plan, results);
