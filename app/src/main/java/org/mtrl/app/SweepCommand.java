@@ -44,6 +44,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress output (failures are still reported)")
     boolean quiet;
 
+    @Option(names = "--max-cells", paramLabel = "N", defaultValue = "10000",
+            description = "refuse a grid of more cells than this (default: ${DEFAULT-VALUE}); raise it to confirm")
+    int maxCells;
+
     @Mixin
     PluginOptions plugins;
 
@@ -84,6 +88,7 @@ final class SweepCommand implements Callable<Integer> {
             grid = grid.withArgument(axis);
         }
         definition = new SweepDefinition(definition.base(), grid, definition.figures());
+        checkSize(grid.size());
         int n = Threads.resolve(threads);
         SweepEngine.Outcome outcome = new SweepEngine(new ConfigResolver(registry), n, failFast,
                 SweepConsole.create(err, quiet)).run(folder, definition);
@@ -96,5 +101,16 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.println("summary: " + folder.resolve(SummaryTable.SUMMARY));
         return outcome.failed() > 0 ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+    }
+
+    /** A grid larger than --max-cells is most likely a typo (1..1000 for 1..10): ask for confirmation. */
+    private void checkSize(int cells) {
+        if (maxCells < 1) {
+            throw new ConfigException("--max-cells", "value " + maxCells + " is out of range; allowed: >= 1");
+        }
+        if (cells > maxCells) {
+            throw new ConfigException("--max-cells", "the grid has " + cells + " cells, more than --max-cells="
+                    + maxCells + "; pass --max-cells " + cells + " to run it");
+        }
     }
 }

@@ -130,6 +130,16 @@ class CommandLineTest {
                 Arguments.of(List.of("--threads", "0"), "--threads", "out of range"));
     }
 
+    @Test
+    void aSweepLargerThanMaxCellsNeedsConfirmation() {
+        Cli cli = Cli.run("sweep", "tiny", "tasks.count=1..200", "seeds=1..60", "--quiet", "--output", dir.toString());
+        assertEquals(2, cli.exitCode(), cli.toString());
+        assertTrue(cli.err().contains("--max-cells: the grid has 12000 cells, more than --max-cells=10000"), cli.err());
+        Cli empty = Cli.run("sweep", "tiny", "--quiet", "--output", dir.toString(), "--max-cells", "0");
+        assertEquals(2, empty.exitCode(), empty.toString());
+        assertTrue(empty.err().contains("--max-cells"), empty.err());
+    }
+
     @ParameterizedTest
     @MethodSource("badConfigurations")
     void everyBadConfigurationExitsWithCode2AndAMessageNamingTheKey(List<String> args, String key, String text)
