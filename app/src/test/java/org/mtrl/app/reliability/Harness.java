@@ -46,7 +46,11 @@ final class Harness {
         Path dir = tempDir();
         try {
             for (Map.Entry<String, byte[]> file : c.files().entrySet()) {
-                Files.write(dir.resolve(file.getKey()), file.getValue());
+                if (file.getKey().endsWith("/")) {
+                    Files.createDirectories(dir.resolve(file.getKey()));
+                } else {
+                    Files.write(dir.resolve(file.getKey()), file.getValue());
+                }
             }
             Path output = dir.resolve("runs");
             for (String command : c.commands()) {

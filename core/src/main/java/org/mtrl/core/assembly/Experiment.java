@@ -51,8 +51,9 @@ public final class Experiment {
 
     /**
      * Draws the pretraining tasks on the ground truth and builds the initial model: the last checks of
-     * the configuration (an invalid combination, such as a parity order above the rank, surfaces here
-     * as a {@link ConfigException} naming the slot), before any training work.
+     * the configuration (an invalid combination, such as a parity order above the rank, an optimizer
+     * that does not fit the problem, or sizes too large for memory, surfaces here as a
+     * {@link ConfigException} naming the slot), before any training work.
      */
     public Prepared prepare() {
         long start = System.nanoTime();
@@ -63,13 +64,22 @@ public final class Experiment {
             }
         } catch (IllegalArgumentException e) {
             throw new ConfigException("tasks", e.getMessage());
+        } catch (ArithmeticException | NegativeArraySizeException | OutOfMemoryError e) {
+            throw ConfigException.tooLarge("tasks", e);
         }
         Problem problem = new Problem(data, tasks, new ProjectingSampleSource(data));
+        try {
+            optimizer.check(problem);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("optimizer", e.getMessage());
+        }
         Model model;
         try {
             model = architecture.build(data.dim(), tasks.size(), streams.stream("model-init"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("model", e.getMessage());
+        } catch (ArithmeticException | NegativeArraySizeException | OutOfMemoryError e) {
+            throw ConfigException.tooLarge("model", e);
         }
         return new Prepared(problem, model, (System.nanoTime() - start) / 1e9);
     }

@@ -47,6 +47,16 @@ public final class RunEngine {
         }
     }
 
+    /**
+     * Every check a run makes before it starts work (assembly and preparation), without running or
+     * writing anything.
+     *
+     * @throws ConfigException if the configuration cannot run
+     */
+    public void check(RunConfig config) {
+        assemble(config).prepare();
+    }
+
     /** Builds the run's injector and its experiment, creating every component. */
     public Experiment assemble(RunConfig config) {
         try {

@@ -19,4 +19,15 @@ public final class ConfigException extends RuntimeException {
     public String path() {
         return path;
     }
+
+    /**
+     * A component at {@code path} that cannot be built in this JVM: its sizes overflow an array index
+     * or exceed the heap. Only a single huge allocation fails this way, so the JVM goes on normally.
+     */
+    public static ConfigException tooLarge(String path, Throwable cause) {
+        long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+        return new ConfigException(path, "too large to build (" + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + "; the JVM may use at most "
+                + heapMiB + " MiB): lower the sizes, or give Java more memory, e.g. MTRL_JAVA_OPTS=-Xmx8g");
+    }
 }

@@ -21,7 +21,7 @@ public final class Messages {
     }
 
     /** {@link #text(String)} shortened to at most {@code max} characters. */
-    static String text(String value, int max) {
+    public static String text(String value, int max) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < value.length() && out.length() <= max; i++) {
             char c = value.charAt(i);

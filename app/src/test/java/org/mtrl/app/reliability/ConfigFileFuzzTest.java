@@ -20,7 +20,7 @@ import org.mtrl.app.reliability.ConfigCases.Mutation;
  * Generated and mutated configuration files: every one must be refused by {@code mtrl run} and
  * {@code mtrl config} with exit code 2 and one error line naming the key, or the file and line.
  */
-class ConfigFileProperties {
+class ConfigFileFuzzTest {
     static final int TRIES = 100;
     private static final String FILE = CliCase.DIR + "/";
     private static final Pattern MAPPING_LINE = Pattern.compile("\\s*[A-Za-z][\\w-]*:( .*)?");
