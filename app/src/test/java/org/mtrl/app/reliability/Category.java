@@ -1,6 +1,7 @@
 package org.mtrl.app.reliability;
 
 import static org.mtrl.app.reliability.Category.Sections.BAD_INPUT;
+import static org.mtrl.app.reliability.Category.Sections.PLUGIN_FAILURE;
 
 /** The rows of {@code docs/reliability.md}: what kind of hostile input or fault a case is. */
 enum Category {
@@ -25,7 +26,23 @@ enum Category {
     CLI_SOURCES(Sections.OVERRIDES, BAD_INPUT, "config files and presets that do not exist or cannot be read"),
 
     SEMANTIC(Sections.SEMANTIC, BAD_INPUT, "rank > dim, parity order > rank, single-task index >= tasks.count, "
-            + "a key the chosen type does not have, a model too large for memory");
+            + "a key the chosen type does not have, a model too large for memory"),
+
+    DIVERGENCE(Sections.NUMERICS, "exit 1, \"diverged at round k (loss=..., |W|=...): reduce repStep/headStep\", "
+            + "the run folder records the configuration and the failure",
+            "step sizes that make training diverge (headStep and repStep 1e100 to 1e300, 1 to 30 rounds)"),
+    DEGENERATE(Sections.NUMERICS, "exit 0, every metric finite and defined",
+            "all-dead ReLUs (W = 0, b < 0), zero first-layer gradients (heads at zero), rank(W) < r, "
+                    + "downstream training labels all equal"),
+
+    PLUGIN_THROWS(Sections.PLUGINS, PLUGIN_FAILURE, "a component that throws (optimizer, task family, probe, "
+            + "a factory's create(), an AssertionError)"),
+    PLUGIN_NON_FINITE(Sections.PLUGINS, PLUGIN_FAILURE, "a component that returns NaN (weights, inputs, a metric)"),
+    PLUGIN_WRONG_SHAPE(Sections.PLUGINS, PLUGIN_FAILURE, "a component that returns arrays of the wrong shape "
+            + "(ground truth of another dimension, first layer or heads that do not fit)"),
+
+    OUTPUT_UNWRITABLE(Sections.OUTPUT, "exit 1 before any training, one `error:` line naming the folder; "
+            + "no run folder, nothing half-written", "an --output folder that cannot be created or written");
 
     private final String section;
     private final String expected;
@@ -55,6 +72,11 @@ enum Category {
         static final String FILES = "Bad input: generated configuration files (YAML and JSON)";
         static final String OVERRIDES = "Bad input: generated command lines and overrides";
         static final String SEMANTIC = "Semantic checks before any work";
+        static final String NUMERICS = "Numerical faults and degenerate cases (real runs of the tiny preset)";
+        static final String PLUGINS = "Misbehaving plugins (components of a plugin jar built by the test)";
+        static final String OUTPUT = "Output folder";
+        static final String PLUGIN_FAILURE = "exit 1, one `error:` line naming the component's kind and type, "
+                + "its plugin and its jar; no stack trace";
         static final String BAD_INPUT = "exit 2, exactly one `error:` line naming the key (or the file and "
                 + "line) and the problem; no stack trace, nothing on stdout, no run folder";
 

@@ -66,6 +66,9 @@ public final class RunEngine {
             if (cause instanceof ConfigException ce) {
                 throw ce;
             }
+            if (cause instanceof RunFailedException rf) {
+                throw rf;
+            }
             throw new RunFailedException("cannot assemble the run: "
                     + (cause == null ? e.getMessage() : cause.toString()), e);
         }
