@@ -41,8 +41,10 @@ enum Category {
     PLUGIN_WRONG_SHAPE(Sections.PLUGINS, PLUGIN_FAILURE, "a component that returns arrays of the wrong shape "
             + "(ground truth of another dimension, first layer or heads that do not fit)"),
 
-    OUTPUT_UNWRITABLE(Sections.OUTPUT, "exit 1 before any training, one `error:` line naming the folder; "
-            + "no run folder, nothing half-written", "an --output folder that cannot be created or written");
+    OUTPUT_UNWRITABLE(Sections.OUTPUT, "exit 1 and one `error:` line naming the folder: before any training "
+            + "for an --output that cannot be written (no run folder, nothing half-written); with the metrics in "
+            + "the message for a run folder that fails after training (nothing computed is lost)",
+            "an --output below a regular file; a run folder that becomes a file before the results are written");
 
     private final String section;
     private final String expected;

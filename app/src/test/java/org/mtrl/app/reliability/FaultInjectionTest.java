@@ -170,6 +170,22 @@ class FaultInjectionTest {
         Ledger.record(Category.OUTPUT_UNWRITABLE, "real run: as expected");
     }
 
+    /** The run folder becomes unwritable after training: the error carries the metrics, nothing is lost silently. */
+    @Test
+    void resultsThatCannotBeWrittenAreReportedWithTheirMetrics() {
+        Path output = dir.resolve("runs");
+        Cli cli = Harness.run(List.of("run", "tiny", "--quiet", "--output", output.toString(), "--plugins-dir",
+                plugins.toString(), "probes={disk-thief: {folder: '" + output + "'}}"));
+        assertEquals(1, cli.exitCode(), cli.toString());
+        List<String> lines = cli.err().lines().toList();
+        assertEquals(1, lines.size(), cli.toString());
+        for (String part : List.of("error: the run finished but its results could not be written (cannot write "
+                + output, "its metrics: {disk-thief.value=42.0}", "the failure could not be recorded either")) {
+            assertTrue(lines.get(0).contains(part), "'" + part + "' missing from: " + lines.get(0));
+        }
+        Ledger.record(Category.OUTPUT_UNWRITABLE, "real run: as expected");
+    }
+
     @AfterAll
     static void report() {
         Ledger.writeIfComplete();

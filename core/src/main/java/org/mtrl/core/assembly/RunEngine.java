@@ -3,6 +3,7 @@ package org.mtrl.core.assembly;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.mtrl.api.runtime.ProgressListener;
 import org.mtrl.api.runtime.Workers;
@@ -27,23 +28,45 @@ public final class RunEngine {
 
     /**
      * Assembles the run's components (configuration errors surface here, before any work), then runs it
-     * and records it in a new folder under {@code runsDir}.
+     * and records it in a new folder under {@code runsDir}. The folder is created, with the
+     * configuration and provenance, before training starts: an output folder that cannot be written
+     * fails then, leaving nothing behind.
      *
-     * @throws ConfigException    if a component rejects its configuration; nothing is written
-     * @throws RunFailedException if the run failed; its folder records the configuration and the error
+     * @throws ConfigException      if a component rejects its configuration; nothing is written
+     * @throws UncheckedIOException if the run folder cannot be created; nothing is written
+     * @throws RunFailedException   if the run failed, its folder recording the configuration and the
+     *                              error; or if its results could not be written, the message then
+     *                              carries the metrics, so nothing computed is lost
      */
     public Outcome run(RunConfig config, Path runsDir) {
         Experiment experiment = assemble(config);
         Experiment.Prepared prepared = experiment.prepare();
         RunRecord record = RunRecord.start(runsDir, config, Provenance.now(workers.threads(), config.seed()));
+        RunResult result;
         try {
-            RunResult result = experiment.run(prepared);
-            record.finish(result.metrics(), result.training().history(), result.timings());
-            return new Outcome(record.folder(), result);
+            result = experiment.run(prepared);
         } catch (RuntimeException e) {
             String message = e instanceof RunFailedException ? e.getMessage() : "run failed: " + e;
+            message = recordFailure(record, message);
+            throw new RunFailedException(message, e);
+        }
+        try {
+            record.finish(result.metrics(), result.training().history(), result.timings());
+        } catch (UncheckedIOException e) {
+            String message = recordFailure(record, "the run finished but its results could not be written ("
+                    + e.getMessage() + "); its metrics: " + result.metrics());
+            throw new RunFailedException(message, e);
+        }
+        return new Outcome(record.folder(), result);
+    }
+
+    /** Records the failure in the run folder if it can still be written; the message says if not. */
+    private static String recordFailure(RunRecord record, String message) {
+        try {
             record.fail(message);
-            throw e instanceof RunFailedException rf ? rf : new RunFailedException(message, e);
+            return message;
+        } catch (UncheckedIOException e) {
+            return message + "; the failure could not be recorded either: " + e.getMessage();
         }
     }
 
