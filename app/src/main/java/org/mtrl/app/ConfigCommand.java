@@ -4,9 +4,12 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mtrl.api.runtime.ProgressListener;
+import org.mtrl.core.assembly.RunEngine;
 import org.mtrl.core.config.ConfigTrees;
 import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.plugin.PluginRegistry;
+import org.mtrl.core.runtime.PoolWorkers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mtrl config}: the resolved configuration, every default filled in, without running anything. */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Print the resolved configuration (YAML) with every default filled in.")
+        description = "Print the resolved configuration (YAML) with every default filled in, "
+                + "after the checks 'mtrl run' makes before any work.")
 final class ConfigCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "[CONFIG|PRESET] [KEY=VALUE...]", description = "as for 'mtrl run'")
@@ -31,6 +35,10 @@ final class ConfigCommand implements Callable<Integer> {
         PluginRegistry registry = plugins.registry();
         Reports.printLoadProblems(registry, spec.commandLine().getErr());
         RunConfig config = ConfigSource.of(arguments).resolve(registry);
+        // the checks 'mtrl run' makes before any work, so that what is printed can run
+        try (PoolWorkers workers = new PoolWorkers(1)) {
+            new RunEngine(workers, ProgressListener.NONE).check(config);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(ConfigTrees.toYaml(config.tree()));
         out.flush();

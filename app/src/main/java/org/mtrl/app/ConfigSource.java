@@ -10,6 +10,7 @@ import java.util.List;
 import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.ConfigResolver;
 import org.mtrl.core.config.ConfigTrees;
+import org.mtrl.core.config.Messages;
 import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.plugin.PluginRegistry;
 import org.mtrl.core.sweep.SweepDefinition;
@@ -62,7 +63,7 @@ final class ConfigSource {
             } else if (source == null && overrides.isEmpty()) {
                 source = argument;
             } else {
-                throw new ConfigException("", "unexpected argument '" + argument
+                throw new ConfigException("", "unexpected argument '" + Messages.text(argument)
                         + "': give at most one config file or preset, first, then key=value overrides");
             }
         }
@@ -77,7 +78,7 @@ final class ConfigSource {
         if (PRESET_NAMES.contains(source)) {
             return new ConfigSource(preset(source), overrides, "preset '" + source + "'", source);
         }
-        throw new ConfigException("", "no config file or preset named '" + source + "'; presets: "
+        throw new ConfigException("", "no config file or preset named '" + Messages.text(source) + "'; presets: "
                 + String.join(", ", PRESET_NAMES) + "; an override needs the form key.path=value");
     }
 

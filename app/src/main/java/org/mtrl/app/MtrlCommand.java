@@ -3,6 +3,7 @@ package org.mtrl.app;
 import java.io.UncheckedIOException;
 import org.mtrl.core.assembly.RunFailedException;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.config.Messages;
 import org.mtrl.core.MtrlVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, SweepCommand.class, ShowCommand.class, PlotCommand.class, ReportCommand.class,
             ConfigCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 final class MtrlCommand implements Runnable {
+    private static final int MAX_USAGE_ERROR = 300;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,9 +42,24 @@ final class MtrlCommand implements Runnable {
             e.printStackTrace(commandLine.getErr());
             return ExitCodes.RUN_FAILED;
         });
+        cli.setParameterExceptionHandler(MtrlCommand::usageError);
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
                 ? ExitCodes.BAD_INPUT : ExitCodes.RUN_FAILED);
         return cli;
+    }
+
+    /**
+     * A command line picocli cannot parse (unknown option, missing or malformed option value): one
+     * error line like every other, with picocli's suggestion, instead of its message plus the usage.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine failed = e.getCommandLine();
+        String suggestion = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()
+                ? "; did you mean '" + unmatched.getSuggestions().get(0) + "'?" : "";
+        failed.getErr().println("error: " + Messages.text(String.valueOf(e.getMessage()), MAX_USAGE_ERROR)
+                + suggestion + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+        return ExitCodes.BAD_INPUT;
     }
 
     /** The version stamped into core by the build. */

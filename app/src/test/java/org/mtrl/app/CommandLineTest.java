@@ -127,7 +127,12 @@ class CommandLineTest {
                 Arguments.of(List.of("sed=3"), "sed", "did you mean 'seed'"),
                 Arguments.of(List.of("model.width"), "model.width", "key.path=value"),
                 Arguments.of(List.of("no-such-preset"), "no-such-preset", "presets: default, tiny"),
-                Arguments.of(List.of("--threads", "0"), "--threads", "out of range"));
+                Arguments.of(List.of("--threads", "0"), "--threads", "out of range"),
+                Arguments.of(List.of("--outptu", "x"), "--outptu", "did you mean '--output'?"),
+                Arguments.of(List.of("--threads", "many"), "--threads", "'many' is not an int"),
+                Arguments.of(List.of("optimizer.type=single-task", "optimizer.task=50"), "optimizer",
+                        "task=50 is not a task index"),
+                Arguments.of(List.of("model.width=100000", "data.dim=100000"), "model", "too large to build"));
     }
 
     @Test
@@ -156,6 +161,14 @@ class CommandLineTest {
         try (Stream<Path> written = Files.list(dir)) {
             assertEquals(0, written.count(), "a bad configuration writes no run folder");
         }
+    }
+
+    @Test
+    void configMakesTheChecksRunMakesBeforeAnyWork() {
+        Cli cli = Cli.run("config", "tasks.type=parity", "tasks.order=9");
+        assertEquals(2, cli.exitCode(), cli.toString());
+        assertEquals("", cli.out());
+        assertTrue(cli.err().startsWith("error: tasks: ") && cli.err().contains("order"), cli.err());
     }
 
     @Test

@@ -19,8 +19,12 @@ import org.mtrl.api.runtime.RandomStreams;
 import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.api.tasks.TaskFamily;
+import org.mtrl.api.data.Subspace;
+import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.data.ProjectingSampleSource;
+import org.mtrl.core.training.TrainingDivergedException;
 
 /**
  * One run: draw the tasks on the ground truth, build the model, pretrain it, probe it. The components
@@ -35,10 +39,12 @@ public final class Experiment {
     private final RandomStreams streams;
     private final Workers workers;
     private final ProgressListener progress;
+    private final RunConfig config;
 
     @Inject
     Experiment(DataDistribution data, TaskFamily taskFamily, Architecture architecture, Optimizer optimizer,
-               List<NamedProbe> probes, RandomStreams streams, Workers workers, ProgressListener progress) {
+               List<NamedProbe> probes, RandomStreams streams, Workers workers, ProgressListener progress,
+               RunConfig config) {
         this.data = data;
         this.taskFamily = taskFamily;
         this.architecture = architecture;
@@ -47,30 +53,48 @@ public final class Experiment {
         this.streams = streams;
         this.workers = workers;
         this.progress = progress;
+        this.config = config;
     }
 
     /**
      * Draws the pretraining tasks on the ground truth and builds the initial model: the last checks of
-     * the configuration (an invalid combination, such as a parity order above the rank, surfaces here
-     * as a {@link ConfigException} naming the slot), before any training work.
+     * the configuration (an invalid combination, such as a parity order above the rank, an optimizer
+     * that does not fit the problem, or sizes too large for memory, surfaces here as a
+     * {@link ConfigException} naming the slot), before any training work. A component that breaks its
+     * contract here (throws, or returns shapes that do not fit) fails the run naming the component.
      */
     public Prepared prepare() {
         long start = System.nanoTime();
+        Subspace groundTruth = Contracts.call(config.data(), "groundTruth()", data::groundTruth);
+        Contracts.require(config.data(), groundTruth.dim() == data.dim(), () -> "groundTruth() is "
+                + groundTruth.basis() + " but dim() is " + data.dim());
         List<Task> tasks = new ArrayList<>();
         try {
             for (int t = 0; t < taskFamily.count(); t++) {
-                tasks.add(taskFamily.draw(data.groundTruth(), streams.stream("pretraining-tasks", t)));
+                RandomStream rng = streams.stream("pretraining-tasks", t);
+                tasks.add(Contracts.call(config.tasks(), "draw()", () -> taskFamily.draw(groundTruth, rng)));
             }
         } catch (IllegalArgumentException e) {
             throw new ConfigException("tasks", e.getMessage());
+        } catch (ArithmeticException | NegativeArraySizeException | OutOfMemoryError e) {
+            throw ConfigException.tooLarge("tasks", e);
         }
-        Problem problem = new Problem(data, tasks, new ProjectingSampleSource(data));
+        Problem problem = new Problem(data, tasks, new ProjectingSampleSource(data, config.data().factory().describe()));
+        try {
+            optimizer.check(problem);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("optimizer", e.getMessage());
+        }
         Model model;
         try {
-            model = architecture.build(data.dim(), tasks.size(), streams.stream("model-init"));
+            RandomStream init = streams.stream("model-init");
+            model = Contracts.call(config.model(), "build()", () -> architecture.build(data.dim(), tasks.size(), init));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("model", e.getMessage());
+        } catch (ArithmeticException | NegativeArraySizeException | OutOfMemoryError e) {
+            throw ConfigException.tooLarge("model", e);
         }
+        Contracts.checkModel(config.model(), "built", model, data.dim(), tasks.size());
         return new Prepared(problem, model, (System.nanoTime() - start) / 1e9);
     }
 
@@ -90,9 +114,12 @@ public final class Experiment {
         try {
             training = optimizer.train(model,
                     new TrainingContext(problem, streams.scoped("training"), workers, progress));
-        } catch (RuntimeException e) {
-            throw new RunFailedException("optimizer failed: " + describe(e), e);
+        } catch (TrainingDivergedException | ProjectingSampleSource.NonFiniteSampleException e) {
+            throw new RunFailedException(e.getMessage(), e);
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            throw new RunFailedException(config.optimizer().factory().describe() + " failed: " + Contracts.describe(e), e);
         }
+        Contracts.checkModel(config.optimizer(), "trained", model, model.inputDim(), model.taskCount());
         start = lap(timings, "pretraining", start);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -102,9 +129,9 @@ public final class Experiment {
             try {
                 measured = probe.probe().measure(new ProbeContext(model, problem, taskFamily, training,
                         streams.scoped("probe/" + probe.name()), workers));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
                 throw new RunFailedException("probe '" + probe.name() + "' (" + probe.origin() + ") failed: "
-                        + describe(e), e);
+                        + Contracts.describe(e), e);
             }
             for (Metric metric : measured) {
                 String name = probe.name() + "." + metric.name();
@@ -123,9 +150,5 @@ public final class Experiment {
         long now = System.nanoTime();
         timings.put(phase, (now - start) / 1e9);
         return now;
-    }
-
-    private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -3,6 +3,7 @@ package org.mtrl.core.assembly;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.mtrl.api.runtime.ProgressListener;
@@ -29,10 +30,15 @@ public final class RunEngine {
 
     /**
      * Assembles the run's components (configuration errors surface here, before any work), then runs it
-     * and records it in a new folder under {@code runsDir}.
+     * and records it in a new folder under {@code runsDir}. The folder is created, with the
+     * configuration and provenance, before training starts: an output folder that cannot be written
+     * fails then, leaving nothing behind.
      *
-     * @throws ConfigException    if a component rejects its configuration; nothing is written
-     * @throws RunFailedException if the run failed; its folder records the configuration and the error
+     * @throws ConfigException      if a component rejects its configuration; nothing is written
+     * @throws UncheckedIOException if the run folder cannot be created; nothing is written
+     * @throws RunFailedException   if the run failed, its folder recording the configuration and the
+     *                              error; or if its results could not be written, the message then
+     *                              carries the metrics, so nothing computed is lost
      */
     public Outcome run(RunConfig config, Path runsDir) {
         return execute(config, provenance -> RunRecord.start(runsDir, config, provenance));
@@ -48,17 +54,44 @@ public final class RunEngine {
         Experiment experiment = assemble(config, log);
         Experiment.Prepared prepared = experiment.prepare();
         RunRecord record = start.apply(Provenance.now(workers.threads(), config.seed()));
+        RunResult result;
         try {
-            RunResult result = experiment.run(prepared);
-            log.note("finished");
-            record.finish(result.metrics(), result.training().history(), result.timings(), log.text());
-            return new Outcome(record.folder(), result);
+            result = experiment.run(prepared);
         } catch (RuntimeException e) {
             String message = e instanceof RunFailedException ? e.getMessage() : "run failed: " + e;
             log.note("failed: " + message);
-            record.fail(message, log.text());
-            throw e instanceof RunFailedException rf ? rf : new RunFailedException(message, e);
+            message = recordFailure(record, message, log);
+            throw new RunFailedException(message, e);
         }
+        log.note("finished");
+        try {
+            record.finish(result.metrics(), result.training().history(), result.timings(), log.text());
+        } catch (UncheckedIOException e) {
+            String message = recordFailure(record, "the run finished but its results could not be written ("
+                    + e.getMessage() + "); its metrics: " + result.metrics(), log);
+            throw new RunFailedException(message, e);
+        }
+        return new Outcome(record.folder(), result);
+    }
+
+    /** Records the failure in the run folder if it can still be written; the message says if not. */
+    private static String recordFailure(RunRecord record, String message, RunLog log) {
+        try {
+            record.fail(message, log.text());
+            return message;
+        } catch (UncheckedIOException e) {
+            return message + "; the failure could not be recorded either: " + e.getMessage();
+        }
+    }
+
+    /**
+     * Every check a run makes before it starts work (assembly and preparation), without running or
+     * writing anything.
+     *
+     * @throws ConfigException if the configuration cannot run
+     */
+    public void check(RunConfig config) {
+        assemble(config).prepare();
     }
 
     /** Builds the run's injector and its experiment, creating every component. */
@@ -73,6 +106,9 @@ public final class RunEngine {
             Throwable cause = e.getCause();
             if (cause instanceof ConfigException ce) {
                 throw ce;
+            }
+            if (cause instanceof RunFailedException rf) {
+                throw rf;
             }
             throw new RunFailedException("cannot assemble the run: "
                     + (cause == null ? e.getMessage() : cause.toString()), e);

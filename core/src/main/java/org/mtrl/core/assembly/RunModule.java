@@ -73,12 +73,13 @@ public final class RunModule extends AbstractModule {
     List<NamedProbe> probes(RandomStreams streams) {
         List<NamedProbe> probes = new ArrayList<>();
         for (Map.Entry<String, ComponentConfig<Probe>> e : config.probes().entrySet()) {
-            probes.add(new NamedProbe(e.getKey(), create(e.getValue(), streams), e.getValue().factory().origin()));
+            probes.add(new NamedProbe(e.getKey(), create(e.getValue(), streams), e.getValue().factory().describe()));
         }
         return List.copyOf(probes);
     }
 
     private <C> C create(ComponentConfig<C> slot, RandomStreams streams) {
-        return slot.create(new ComponentContext(streams.scoped("component/" + slot.path()), workers));
+        ComponentContext context = new ComponentContext(streams.scoped("component/" + slot.path()), workers);
+        return Contracts.call(slot, "create()", () -> slot.create(context));
     }
 }

@@ -24,13 +24,16 @@ public record ComponentConfig<C>(String path, RegisteredFactory<C> factory, Reco
 
     /**
      * Creates the component. An {@link IllegalArgumentException} from the factory (an invalid
-     * combination of parameters) becomes a {@link ConfigException} naming this slot.
+     * combination of parameters), or sizes too large to allocate, become a {@link ConfigException}
+     * naming this slot.
      */
     public C create(ComponentContext context) {
         try {
             return createUnchecked(factory.factory(), parameters, context);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(path, e.getMessage());
+        } catch (ArithmeticException | NegativeArraySizeException | OutOfMemoryError e) {
+            throw ConfigException.tooLarge(path, e);
         }
     }
 

@@ -90,7 +90,7 @@ public final class ConfigResolver {
             String name = entry.getKey();
             String path = ConfigKeys.child(ConfigKeys.PROBES, name);
             if (!PROBE_NAME.matcher(name).matches()) {
-                throw new ConfigException(path, "probe name '" + name
+                throw new ConfigException(path, "probe name '" + Messages.text(name)
                         + "' must be lower-case letters, digits and '-', starting with a letter");
             }
             result.put(name, component(ComponentKind.PROBE, path, entry.getValue(), name, resolved.putObject(name)));

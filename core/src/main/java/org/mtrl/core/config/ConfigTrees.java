@@ -270,7 +270,9 @@ public final class ConfigTrees {
                     + (mark.getColumn() + 1) + ": " + oneLine(yaml.getProblem()) + context);
         }
         if (e instanceof JsonProcessingException json) {
-            return new ConfigException("", source + ": " + at(json.getLocation()) + oneLine(json.getOriginalMessage()));
+            // a limit's message ends with the Jackson method that sets it: not the user's business
+            String problem = oneLine(json.getOriginalMessage()).replaceAll(", from `[^`]*`", "");
+            return new ConfigException("", source + ": " + at(json.getLocation()) + problem);
         }
         return new ConfigException("", source + ": cannot read: " + oneLine(e.getMessage()));
     }

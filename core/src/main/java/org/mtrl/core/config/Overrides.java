@@ -56,12 +56,12 @@ public final class Overrides {
             if (path.stream().anyMatch(String::isBlank)) {
                 throw malformed(text, "empty key segment");
             }
-            JsonNode value = ConfigTrees.parseValue(text.substring(eq + 1), "override '" + text + "'");
+            JsonNode value = ConfigTrees.parseValue(text.substring(eq + 1), "override '" + Messages.text(text) + "'");
             return new Assignment(text, List.copyOf(path), value);
         }
 
         private static ConfigException malformed(String text, String problem) {
-            return new ConfigException("", "malformed override '" + text + "' (" + problem + "); " + EXPECTED_FORM);
+            return new ConfigException("", "malformed override '" + Messages.text(text) + "' (" + problem + "); " + EXPECTED_FORM);
         }
 
         /** Whether this sets {@code <slot>.type} or {@code probes.<name>.type} to a type other than the current one. */
@@ -86,7 +86,7 @@ public final class Overrides {
                 if (child == null || child.isNull()) {
                     child = node.putObject(at.get(i));
                 } else if (!child.isObject()) {
-                    throw new ConfigException(String.join(".", at.subList(0, i + 1)), "override '" + text
+                    throw new ConfigException(String.join(".", at.subList(0, i + 1)), "override '" + Messages.text(text)
                             + "' sets a key inside " + Messages.show(child) + ", which is not a mapping");
                 }
                 node = (ObjectNode) child;

@@ -7,14 +7,23 @@ import org.mtrl.api.data.Subspace;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.tasks.Task;
 
-/** Draws inputs from the distribution, projects them on the ground truth, and lets the task label them. */
+/**
+ * Draws inputs from the distribution, projects them on the ground truth, and lets the task label them.
+ * Inputs are checked to be finite (one pass, cheap next to the gradient work on them): a distribution
+ * that returns NaN fails the run naming the distribution, instead of passing as diverged training.
+ */
 public final class ProjectingSampleSource implements SampleSource {
     private final DataDistribution distribution;
     private final Subspace groundTruth;
+    private final String description;
 
-    public ProjectingSampleSource(DataDistribution distribution) {
+    /**
+     * @param description the distribution as messages name it, e.g. {@code data/gaussian from plugin ...}
+     */
+    public ProjectingSampleSource(DataDistribution distribution, String description) {
         this.distribution = distribution;
         this.groundTruth = distribution.groundTruth();
+        this.description = description;
     }
 
     @Override
@@ -25,7 +34,22 @@ public final class ProjectingSampleSource implements SampleSource {
         }
         batch.setSize(n);
         distribution.sample(rng, batch.x(), n);
+        double[] x = batch.x();
+        int values = n * groundTruth.dim();
+        for (int i = 0; i < values; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new NonFiniteSampleException(description + " returned a non-finite input: x[" + i / groundTruth.dim()
+                        + "][" + i % groundTruth.dim() + "] = " + x[i]);
+            }
+        }
         groundTruth.project(batch.x(), n, batch.z());
         task.label(batch.z(), n, rng, batch.y());
+    }
+
+    /** A distribution returned NaN or an infinity; the message names it. */
+    public static final class NonFiniteSampleException extends RuntimeException {
+        NonFiniteSampleException(String message) {
+            super(message);
+        }
     }
 }

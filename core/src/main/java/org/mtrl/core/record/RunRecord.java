@@ -76,9 +76,26 @@ public final class RunRecord {
 
     private static RunRecord begin(Path folder, RunConfig config, Provenance provenance) {
         RunRecord record = new RunRecord(folder, provenance);
-        AtomicFiles.write(folder.resolve(CONFIG), ConfigTrees.toYaml(config.tree()));
-        record.writeProvenance(null, "running", null);
+        try {
+            AtomicFiles.write(folder.resolve(CONFIG), ConfigTrees.toYaml(config.tree()));
+            record.writeProvenance(null, "running", null);
+        } catch (UncheckedIOException e) {
+            // a folder without its configuration would be a half-written run: leave nothing
+            deleteQuietly(folder);
+            throw e;
+        }
         return record;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // the write already failed: that is the error worth reporting
+        }
     }
 
     private static Path createUnique(Path runsDir, String base) throws IOException {

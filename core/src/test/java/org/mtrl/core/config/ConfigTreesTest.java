@@ -176,4 +176,11 @@ class ConfigTreesTest {
         assertEquals(expected, defaults);
         assertEquals(ConfigTrees.readResource(ConfigTrees.DEFAULTS_RESOURCE), defaults);
     }
+
+    @Test
+    void aJsonKeyBeyondTheNameBoundIsRefusedWithoutNamingJacksonInternals() throws IOException {
+        Path file = write("long.json", "{\"model\": {\"" + "k".repeat(60_000) + "\": 1}}");
+        ConfigException e = assertConfigError(() -> ConfigTrees.read(file), file + ": ", "Name length (60000) exceeds");
+        assertTrue(!e.getMessage().contains("StreamReadConstraints"), e.getMessage());
+    }
 }

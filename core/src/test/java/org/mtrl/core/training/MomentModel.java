@@ -63,7 +63,7 @@ final class MomentModel implements Model {
                 }
             });
         }
-        return new Problem(data, list, new ProjectingSampleSource(data));
+        return new Problem(data, list, new ProjectingSampleSource(data, "test data"));
     }
 
     @Override

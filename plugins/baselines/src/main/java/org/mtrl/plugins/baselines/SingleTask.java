@@ -1,5 +1,6 @@
 package org.mtrl.plugins.baselines;
 
+import org.mtrl.api.data.Problem;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.Optimizer;
 import org.mtrl.api.optim.TrainingContext;
@@ -54,12 +55,18 @@ final class SingleTask implements Optimizer {
     }
 
     @Override
-    public TrainingResult train(Model model, TrainingContext context) {
-        int count = context.problem().taskCount();
+    public void check(Problem problem) {
+        int count = problem.taskCount();
         if (p.task() >= count) {
-            throw new IllegalArgumentException(
-                    "optimizer.task=" + p.task() + " but there are only tasks.count=" + count + " tasks");
+            throw new IllegalArgumentException("task=" + p.task() + " is not a task index: there are tasks.count="
+                    + count + " tasks (indices 0.." + (count - 1) + ")");
         }
+    }
+
+    @Override
+    public TrainingResult train(Model model, TrainingContext context) {
+        check(context.problem());
+        int count = context.problem().taskCount();
         int budget = p.budgetTasks() == 0 ? count : p.budgetTasks();
         AlternatingMethod method = new AlternatingMethod(p.schedule().schedule().withSamplesTimes(budget));
         return method.train(model, context, new int[] {p.task()});

@@ -52,8 +52,8 @@ final class Fixtures {
             tasks.add(family.draw(data.groundTruth(), taskRng));
             trained.add(t);
         }
-        return context(model, new Problem(data, tasks, new ProjectingSampleSource(data)), family, trained, seed,
-                workers);
+        Problem problem = new Problem(data, tasks, new ProjectingSampleSource(data, "test data"));
+        return context(model, problem, family, trained, seed, workers);
     }
 
     static ProbeContext context(Model model, Problem problem, TaskFamily family, List<Integer> trained, long seed,

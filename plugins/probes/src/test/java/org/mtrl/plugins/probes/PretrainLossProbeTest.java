@@ -34,7 +34,7 @@ class PretrainLossProbeTest {
             Subspace truth = data.groundTruth();
             double[][] v = {RandomMatrices.unitVector(3, rng), RandomMatrices.unitVector(3, rng)};
             List<Task> tasks = List.of(ThresholdFamily.threshold(v[0]), ThresholdFamily.threshold(v[1]));
-            problem = new Problem(data, tasks, new ProjectingSampleSource(data));
+            problem = new Problem(data, tasks, new ProjectingSampleSource(data, "test data"));
             w = Matrix.zeros(4, 12);
             for (int t = 0; t < 2; t++) {
                 for (int a = 0; a < 12; a++) {

@@ -1,0 +1,88 @@
+package org.mtrl.app.reliability;
+
+import static org.mtrl.app.reliability.Category.Sections.BAD_INPUT;
+import static org.mtrl.app.reliability.Category.Sections.PLUGIN_FAILURE;
+
+/** The rows of {@code docs/reliability.md}: what kind of hostile input or fault a case is. */
+enum Category {
+    FILE_UNKNOWN_KEY(Sections.FILES, BAD_INPUT, "unknown and misspelt keys (top level, slots, probes)"),
+    FILE_WRONG_TYPE(Sections.FILES, BAD_INPUT, "values of the wrong type (strings, booleans, mappings, fractions for integers)"),
+    FILE_OUT_OF_RANGE(Sections.FILES, BAD_INPUT, "numbers out of range, incl. zero sizes and integers beyond 32/64 bits"),
+    FILE_NON_FINITE(Sections.FILES, BAD_INPUT, "non-finite numbers (.nan, .inf, -.inf)"),
+    FILE_LISTS(Sections.FILES, BAD_INPUT, "empty lists, and huge lists (up to 20,000 elements) with a bad element"),
+    FILE_DUPLICATE_KEY(Sections.FILES, BAD_INPUT, "duplicate keys"),
+    FILE_INVALID_YAML(Sections.FILES, BAD_INPUT, "invalid YAML/JSON (broken syntax injected at a random line)"),
+    FILE_UNSAFE_YAML(Sections.FILES, BAD_INPUT, "YAML type tags, anchors and aliases (\"billion laughs\"), merge keys"),
+    FILE_BINARY_JUNK(Sections.FILES, BAD_INPUT, "binary junk (random bytes with control characters)"),
+    FILE_DEEP_NESTING(Sections.FILES, BAD_INPUT, "deep nesting (2 to 5,000 levels of lists or mappings)"),
+    FILE_LONG_STRING(Sections.FILES, BAD_INPUT, "very long strings and documents (up to 2 MB) as keys and values"),
+
+    OVERRIDE_UNKNOWN_KEY(Sections.OVERRIDES, BAD_INPUT, "overrides of unknown and misspelt keys"),
+    OVERRIDE_BAD_VALUE(Sections.OVERRIDES, BAD_INPUT, "overrides with wrong types, out-of-range and non-finite values"),
+    OVERRIDE_LISTS_AND_NESTING(Sections.OVERRIDES, BAD_INPUT, "overrides with empty, huge and deeply nested values"),
+    OVERRIDE_MALFORMED(Sections.OVERRIDES, BAD_INPUT, "malformed overrides and invalid YAML flow values"),
+    OVERRIDE_JUNK(Sections.OVERRIDES, BAD_INPUT, "overrides with control characters, line breaks and very long text"),
+    CLI_OPTIONS(Sections.OVERRIDES, BAD_INPUT, "unknown options, bad option values, missing values, stray arguments"),
+    CLI_SOURCES(Sections.OVERRIDES, BAD_INPUT, "config files and presets that do not exist or cannot be read"),
+
+    SEMANTIC(Sections.SEMANTIC, BAD_INPUT, "rank > dim, parity order > rank, single-task index >= tasks.count, "
+            + "a key the chosen type does not have, a model too large for memory"),
+
+    DIVERGENCE(Sections.NUMERICS, "exit 1, \"diverged at round k (loss=..., |W|=...): reduce repStep/headStep\", "
+            + "the run folder records the configuration and the failure",
+            "step sizes that make training diverge (headStep and repStep 1e100 to 1e300, 1 to 30 rounds)"),
+    DEGENERATE(Sections.NUMERICS, "exit 0, every metric finite and defined",
+            "all-dead ReLUs (W = 0, b < 0), zero first-layer gradients (heads at zero), rank(W) < r, "
+                    + "downstream training labels all equal"),
+
+    PLUGIN_THROWS(Sections.PLUGINS, PLUGIN_FAILURE, "a component that throws (optimizer, task family, probe, "
+            + "a factory's create(), an AssertionError)"),
+    PLUGIN_NON_FINITE(Sections.PLUGINS, PLUGIN_FAILURE, "a component that returns NaN (weights, inputs, a metric)"),
+    PLUGIN_WRONG_SHAPE(Sections.PLUGINS, PLUGIN_FAILURE, "a component that returns arrays of the wrong shape "
+            + "(ground truth of another dimension, first layer or heads that do not fit)"),
+
+    OUTPUT_UNWRITABLE(Sections.OUTPUT, "exit 1 and one `error:` line naming the folder: before any training "
+            + "for an --output that cannot be written (no run folder, nothing half-written); with the metrics in "
+            + "the message for a run folder that fails after training (nothing computed is lost)",
+            "an --output below a regular file; a run folder that becomes a file before the results are written");
+
+    private final String section;
+    private final String expected;
+    private final String description;
+
+    Category(String section, String expected, String description) {
+        this.section = section;
+        this.expected = expected;
+        this.description = description;
+    }
+
+    String section() {
+        return section;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** What every case of this category must end with. */
+    String expected() {
+        return expected;
+    }
+
+    /** Section titles, in report order, and the expected outcomes they share. */
+    static final class Sections {
+        static final String FILES = "Bad input: generated configuration files (YAML and JSON)";
+        static final String OVERRIDES = "Bad input: generated command lines and overrides";
+        static final String SEMANTIC = "Semantic checks before any work";
+        static final String NUMERICS = "Numerical faults and degenerate cases (real runs of the tiny preset)";
+        static final String PLUGINS = "Misbehaving plugins (components of a plugin jar built by the test)";
+        static final String OUTPUT = "Output folder";
+        static final String PLUGIN_FAILURE = "exit 1, one `error:` line naming the component's kind and type, "
+                + "its plugin and its jar; no stack trace";
+        static final String BAD_INPUT = "exit 2, exactly one `error:` line naming the key (or the file and "
+                + "line) and the problem; no stack trace, nothing on stdout, no run folder";
+
+        private Sections() {
+        }
+    }
+}
