@@ -1,5 +1,6 @@
 package org.mtrl.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mtrl.core.plugin.PluginRegistry;
 import picocli.CommandLine.Option;
@@ -16,5 +17,11 @@ final class PluginOptions {
         boolean explicit = pluginsDir != null;
         Path dir = explicit ? pluginsDir : Path.of("plugins");
         return PluginRegistry.discover(PluginOptions.class.getClassLoader(), dir, explicit);
+    }
+
+    /** The plugins folder in use: the one given, else ./plugins if it is a folder; null if none. */
+    Path directory() {
+        Path dir = pluginsDir != null ? pluginsDir : Path.of("plugins");
+        return pluginsDir != null || Files.isDirectory(dir) ? dir : null;
     }
 }

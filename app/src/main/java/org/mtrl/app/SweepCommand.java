@@ -9,6 +9,9 @@ import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.ConfigResolver;
 import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.plugin.PluginRegistry;
+import org.mtrl.core.sweep.CellRunner;
+import org.mtrl.core.sweep.CellRunnerOptions;
+import org.mtrl.core.sweep.CellRunners;
 import org.mtrl.core.sweep.SummaryTable;
 import org.mtrl.core.sweep.SweepDefinition;
 import org.mtrl.core.sweep.SweepEngine;
@@ -37,6 +40,14 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N",
             description = "cores to use (default: all); cells run in parallel; results do not depend on it")
     Integer threads;
+
+    @Option(names = "--runner", paramLabel = "NAME",
+            description = "where cells run: local (this machine, the default) or spark (with --master); see docs/distributed.md")
+    String runner = CellRunners.DEFAULT;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "the Spark master of --runner spark: local[N] or spark://host:port")
+    String master;
 
     @Option(names = "--fail-fast", description = "stop starting cells after the first failure")
     boolean failFast;
@@ -90,7 +101,9 @@ final class SweepCommand implements Callable<Integer> {
         definition = new SweepDefinition(definition.base(), grid, definition.figures());
         checkSize(grid.size());
         int n = Threads.resolve(threads);
-        SweepEngine.Outcome outcome = new SweepEngine(new ConfigResolver(registry), n, failFast,
+        CellRunner cells = CellRunners.discover(SweepCommand.class.getClassLoader())
+                .create(runner, new CellRunnerOptions(n, master, plugins.directory()));
+        SweepEngine.Outcome outcome = new SweepEngine(new ConfigResolver(registry), cells, failFast,
                 SweepConsole.create(err, quiet)).run(folder, definition);
         out.printf("sweep of %s: %d cells; %d ran, %d already finished, %d failed (%d threads)%n", description,
                 outcome.rows().size(), outcome.ran(), outcome.reused(), outcome.failed(), n);

@@ -129,6 +129,17 @@ class SweepCommandTest {
     }
 
     @Test
+    void anUnknownRunnerOrAMasterForTheLocalRunnerIsAConfigurationError() {
+        Cli unknown = sweep(dir.resolve("unknown"), "seeds=1,2", "--runner", "cluster");
+        assertEquals(2, unknown.exitCode(), unknown.toString());
+        assertTrue(unknown.err().contains("--runner: unknown runner 'cluster'; available: local"), unknown.err());
+        Cli master = sweep(dir.resolve("master"), "seeds=1,2", "--master", "local[2]");
+        assertEquals(2, master.exitCode(), master.toString());
+        assertTrue(master.err().contains("--master") && master.err().contains("--runner spark"), master.err());
+        assertFalse(Files.exists(dir.resolve("unknown").resolve("summary.csv")));
+    }
+
+    @Test
     void aBadValueInAnyCellStopsTheSweepBeforeAnyWork() {
         Cli cli = sweep(dir.resolve("bad"), "tasks.count=2,0");
         assertEquals(2, cli.exitCode(), cli.toString());

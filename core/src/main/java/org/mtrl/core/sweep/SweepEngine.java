@@ -13,10 +13,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.mtrl.api.runtime.ProgressListener;
 import org.mtrl.core.assembly.RunEngine;
@@ -29,25 +27,26 @@ import org.mtrl.core.runtime.PoolWorkers;
 
 /**
  * Runs a sweep in its folder: every cell of the grid is resolved and assembled first (a bad value in
- * any cell stops the sweep before any work), then the cells not already finished run in parallel,
- * each in {@code cells/<hash of its resolved configuration>}. A cell's numbers depend only on its
- * configuration, so the tables do not depend on the thread count; they are rewritten, in grid order,
+ * any cell stops the sweep before any work), then the cells not already finished run on a
+ * {@link CellRunner} (this machine's threads, or a cluster), each recorded in
+ * {@code cells/<hash of its resolved configuration>}. A cell's numbers depend only on its
+ * configuration, so the tables do not depend on the thread count or the runner; they are rewritten, in grid order,
  * each time a cell finishes. A cell whose record is missing, partial or corrupt runs again; a failed
  * cell is recorded with its error and, unless failing fast, the others go on.
  */
 public final class SweepEngine {
     private final ConfigResolver resolver;
-    private final int threads;
+    private final CellRunner runner;
     private final boolean failFast;
     private final SweepListener listener;
 
     /**
-     * @param threads  cores to use: up to this many cells at once, each with an equal share of threads
+     * @param runner   where the cells run
      * @param failFast whether a failed cell stops the cells not yet started
      */
-    public SweepEngine(ConfigResolver resolver, int threads, boolean failFast, SweepListener listener) {
+    public SweepEngine(ConfigResolver resolver, CellRunner runner, boolean failFast, SweepListener listener) {
         this.resolver = resolver;
-        this.threads = threads;
+        this.runner = runner;
         this.failFast = failFast;
         this.listener = listener;
     }
@@ -56,14 +55,11 @@ public final class SweepEngine {
     public record Outcome(List<SummaryTable.Row> rows, int ran, int reused, int failed, boolean stopped) {
     }
 
-    /** A cell resolved, with the id (hash) that names its folder. */
-    private record Planned(SweepCell cell, RunConfig config, String id) {
-    }
-
+    
     public Outcome run(Path folder, SweepDefinition definition) {
         List<String> axisKeys = definition.spec().axes().stream().map(SweepSpec.Axis::key).toList();
         long baseSeed = definition.base().path("seed").asLong(1);
-        List<Planned> plan = new ArrayList<>();
+        List<PlannedCell> plan = new ArrayList<>();
         for (SweepCell cell : definition.spec().cells(baseSeed)) {
             RunConfig config;
             try {
@@ -71,13 +67,13 @@ public final class SweepEngine {
             } catch (ConfigException e) {
                 throw inCell(cell, e);
             }
-            plan.add(new Planned(cell, config, id(config)));
+            plan.add(new PlannedCell(cell, config, id(config)));
         }
-        Map<String, Planned> distinct = new LinkedHashMap<>();
+        Map<String, PlannedCell> distinct = new LinkedHashMap<>();
         plan.forEach(p -> distinct.putIfAbsent(p.id(), p));
         Map<String, CellResult> results = new LinkedHashMap<>();
-        List<Planned> toRun = new ArrayList<>();
-        for (Planned p : distinct.values()) {
+        List<PlannedCell> toRun = new ArrayList<>();
+        for (PlannedCell p : distinct.values()) {
             CellResult.read(cellFolder(folder, p.id())).filter(CellResult::ok)
                     .ifPresentOrElse(r -> results.put(p.id(), r), () -> toRun.add(p));
         }
@@ -89,50 +85,42 @@ public final class SweepEngine {
         tables.write();
 
         listener.started(distinct.size(), toRun.size());
-        int concurrent = Math.max(1, Math.min(threads, toRun.size()));
-        int perCell = Math.max(1, threads / concurrent);
         AtomicBoolean stop = new AtomicBoolean();
-        int[] done = {0};
-        ExecutorService pool = Executors.newFixedThreadPool(concurrent, r -> {
-            Thread t = new Thread(r, "mtrl-cell");
-            t.setDaemon(true);
-            return t;
+        AtomicInteger done = new AtomicInteger();
+        runner.run(folder, toRun, new CellRunner.Sink() {
+            @Override
+            public boolean stopping() {
+                return stop.get();
+            }
+
+            @Override
+            public void started(PlannedCell cell) {
+                listener.cellStarted(cell.cell());
+            }
+
+            @Override
+            public ProgressListener progress(PlannedCell cell) {
+                return listener.runProgress(cell.cell());
+            }
+
+            @Override
+            public void finished(PlannedCell cell, CellResult result) {
+                if (!result.ok() && failFast) {
+                    stop.set(true);
+                }
+                int finished;
+                synchronized (tables) {
+                    results.put(cell.id(), result);
+                    tables.write();
+                    finished = done.incrementAndGet();
+                }
+                listener.cellFinished(cell.cell(), result, finished, toRun.size());
+            }
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Planned p : toRun) {
-                futures.add(pool.submit(() -> {
-                    if (stop.get()) {
-                        return;
-                    }
-                    CellResult result = runCell(folder, p, perCell);
-                    if (!result.ok() && failFast) {
-                        stop.set(true);
-                    }
-                    int finished;
-                    synchronized (tables) {
-                        results.put(p.id(), result);
-                        tables.write();
-                        finished = ++done[0];
-                    }
-                    listener.cellFinished(p.cell(), result, finished, toRun.size());
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running the sweep", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
         List<SummaryTable.Row> rows = tables.rows();
         int failed = (int) distinct.keySet().stream().filter(id -> results.containsKey(id) && !results.get(id).ok())
                 .count();
-        return new Outcome(rows, done[0] , distinct.size() - toRun.size(), failed, stop.get());
+        return new Outcome(rows, done.get(), distinct.size() - toRun.size(), failed, stop.get());
     }
 
     /** The folder of the cell with id {@code id}. */
@@ -152,10 +140,10 @@ public final class SweepEngine {
     }
 
     /** Assembles and prepares every cell to run, so a configuration a component rejects stops the sweep now. */
-    private void validate(List<Planned> toRun) {
+    private void validate(List<PlannedCell> toRun) {
         try (PoolWorkers workers = new PoolWorkers(1)) {
             RunEngine engine = new RunEngine(workers, ProgressListener.NONE);
-            for (Planned p : toRun) {
+            for (PlannedCell p : toRun) {
                 try {
                     engine.assemble(p.config()).prepare();
                 } catch (ConfigException e) {
@@ -163,21 +151,6 @@ public final class SweepEngine {
                 }
             }
         }
-    }
-
-    private CellResult runCell(Path folder, Planned p, int perCell) {
-        listener.cellStarted(p.cell());
-        Path cellFolder = cellFolder(folder, p.id());
-        long start = System.nanoTime();
-        try (PoolWorkers workers = new PoolWorkers(perCell)) {
-            new RunEngine(workers, listener.runProgress(p.cell())).runIn(p.config(), cellFolder);
-        } catch (RuntimeException e) {
-            // the run's own record says why, when it got far enough to write one
-            return CellResult.read(cellFolder).orElse(CellResult.failed(String.valueOf(e.getMessage()),
-                    (System.nanoTime() - start) / 1e9));
-        }
-        return CellResult.read(cellFolder).orElse(CellResult.failed("the run finished but its record cannot be read",
-                (System.nanoTime() - start) / 1e9));
     }
 
     private static ConfigException inCell(SweepCell cell, ConfigException e) {
@@ -202,10 +175,10 @@ public final class SweepEngine {
     private static final class Tables {
         private final Path folder;
         private final List<String> axisKeys;
-        private final List<Planned> plan;
+        private final List<PlannedCell> plan;
         private final Map<String, CellResult> results;
 
-        Tables(Path folder, List<String> axisKeys, List<Planned> plan, Map<String, CellResult> results) {
+        Tables(Path folder, List<String> axisKeys, List<PlannedCell> plan, Map<String, CellResult> results) {
             this.folder = folder;
             this.axisKeys = axisKeys;
             this.plan = plan;

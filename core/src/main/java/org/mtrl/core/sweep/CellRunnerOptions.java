@@ -1,0 +1,13 @@
+package org.mtrl.core.sweep;
+
+import java.nio.file.Path;
+
+/**
+ * What the command line tells a runner.
+ *
+ * @param threads    cores of this machine to use (the local runner's parallelism)
+ * @param master     the cluster to run on ({@code --master}), or null; a runner without clusters rejects it
+ * @param pluginsDir the folder of extra plugin jars in use, or null; a distributing runner ships them
+ */
+public record CellRunnerOptions(int threads, String master, Path pluginsDir) {
+}
