@@ -1,0 +1,119 @@
+package org.mtrl.plugins.relu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mtrl.api.runtime.RandomStream;
+
+/**
+ * The blocked kernels against plain triple loops, on sizes that exercise every tile and tail (samples
+ * not a multiple of 4, widths not a multiple of the vector length, inputs longer than one panel).
+ */
+class ChunkKernelsTest {
+    private static final double RELATIVE = 1e-12;
+
+    private static List<ChunkKernels> implementations() {
+        List<ChunkKernels> kernels = new ArrayList<>(List.of(new PlainChunkKernels()));
+        if (KernelChoice.vectorModulePresent()) {
+            kernels.add(new VectorChunkKernels());
+        }
+        return kernels;
+    }
+
+    private static double[] gaussians(int length, RandomStream rng) {
+        double[] v = new double[length];
+        rng.nextGaussians(v, 0, length);
+        return v;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1, 1", "7, 37, 21", "64, 100, 200", "13, 600, 45"})
+    void forwardMatchesTripleLoopAndImplementationsAgreeBitForBit(int n, int d, int m) {
+        RandomStream rng = Fixtures.stream(n * 1000L + d);
+        double[] x = gaussians(n * d, rng);
+        double[] wt = gaussians(d * m, rng);
+        double[] b = gaussians(m, rng);
+        double[] first = null;
+        for (ChunkKernels kernels : implementations()) {
+            double[] z = new double[n * m];
+            kernels.forward(x, n, d, wt, m, b, z);
+            for (int s = 0; s < n; s++) {
+                for (int j = 0; j < m; j++) {
+                    double sum = b[j];
+                    double magnitude = Math.abs(b[j]);
+                    for (int k = 0; k < d; k++) {
+                        sum += x[s * d + k] * wt[k * m + j];
+                        magnitude += Math.abs(x[s * d + k] * wt[k * m + j]);
+                    }
+                    assertTrue(Math.abs(z[s * m + j] - sum) <= RELATIVE * magnitude,
+                            kernels.getClass().getSimpleName() + " z[" + s + "," + j + "] = " + z[s * m + j]
+                                    + " vs " + sum);
+                }
+            }
+            if (first == null) {
+                first = z;
+            } else {
+                assertArrayEquals(first, z, 0.0, "vector and plain forward differ");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1, 1", "9, 37, 5", "64, 100, 200", "30, 300, 7"})
+    void backwardMatchesTripleLoopAndImplementationsAgreeBitForBit(int n, int d, int m) {
+        RandomStream rng = Fixtures.stream(n * 7000L + d);
+        double[] x = gaussians(n * d, rng);
+        double[] start = gaussians(m * d, rng);
+        int[] rowStart = new int[m + 1];
+        int[] sample = new int[n * m];
+        double[] coef = new double[n * m];
+        int e = 0;
+        for (int j = 0; j < m; j++) {
+            rowStart[j] = e;
+            for (int s = 0; s < n; s++) {
+                if (rng.nextDouble() < 0.5) { // a sparse row, as the ReLU mask makes it
+                    sample[e] = s;
+                    coef[e++] = rng.nextGaussian();
+                }
+            }
+        }
+        rowStart[m] = e;
+        double[] first = null;
+        for (ChunkKernels kernels : implementations()) {
+            double[] grad = start.clone();
+            kernels.backward(rowStart, sample, coef, m, x, d, grad);
+            for (int j = 0; j < m; j++) {
+                for (int k = 0; k < d; k++) {
+                    double sum = start[j * d + k];
+                    double magnitude = Math.abs(sum);
+                    for (int q = rowStart[j]; q < rowStart[j + 1]; q++) {
+                        sum += coef[q] * x[sample[q] * d + k];
+                        magnitude += Math.abs(coef[q] * x[sample[q] * d + k]);
+                    }
+                    assertTrue(Math.abs(grad[j * d + k] - sum) <= RELATIVE * magnitude,
+                            kernels.getClass().getSimpleName() + " grad[" + j + "," + k + "]");
+                }
+            }
+            if (first == null) {
+                first = grad;
+            } else {
+                assertArrayEquals(first, grad, 0.0, "vector and plain backward differ");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"plain", "vector", "auto"})
+    void choiceNamesTheImplementation(String name) {
+        if (name.equals("vector") && !KernelChoice.vectorModulePresent()) {
+            return;
+        }
+        ChunkKernels kernels = KernelChoice.choose(name);
+        boolean vector = kernels instanceof VectorChunkKernels;
+        assertTrue(name.equals("plain") ? !vector : vector == KernelChoice.vectorModulePresent(), name);
+    }
+}
