@@ -17,12 +17,12 @@ interface ChunkKernels {
     void forward(double[] x, int n, int d, double[] wt, int m, double[] b, double[] z);
 
     /**
-     * Adds {@code sum_s c_{j,s} x[s*d + k]} to {@code grad[j*d + k]} for every row j, where row j's
-     * non-zero coefficients are given in compressed form: for {@code e} in
-     * {@code [rowStart[j], rowStart[j + 1])}, coefficient {@code coef[e]} of sample {@code sample[e]},
-     * samples increasing. The chain starts at the current {@code grad} entry and adds in that order.
+     * Adds {@code sum_s c[j*n + s] * x[s*d + k]} to {@code grad[j*d + k]}: G += C X with C (m x n) dense.
+     * The chain starts at the current {@code grad} entry and adds the terms in increasing s; a zero
+     * coefficient adds an exact zero, so dense C costs twice the multiplications of the ReLU-sparse one
+     * but runs at the register-blocked rate instead of gathering rows.
      */
-    void backward(int[] rowStart, int[] sample, double[] coef, int m, double[] x, int d, double[] grad);
+    void backward(double[] c, int n, int m, double[] x, int d, double[] grad);
 
     /** The kernels this JVM runs: see {@link KernelChoice}. */
     static ChunkKernels selected() {

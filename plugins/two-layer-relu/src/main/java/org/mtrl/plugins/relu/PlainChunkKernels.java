@@ -48,16 +48,16 @@ final class PlainChunkKernels implements ChunkKernels {
     }
 
     @Override
-    public void backward(int[] rowStart, int[] sample, double[] coef, int m, double[] x, int d, double[] grad) {
+    public void backward(double[] c, int n, int m, double[] x, int d, double[] grad) {
         for (int k0 = 0; k0 < d; k0 += BACKWARD_BLOCK) {
             int k1 = Math.min(d, k0 + BACKWARD_BLOCK);
             for (int j = 0; j < m; j++) {
                 int go = j * d;
-                for (int e = rowStart[j], end = rowStart[j + 1]; e < end; e++) {
-                    double c = coef[e];
-                    int xo = sample[e] * d;
+                for (int s = 0; s < n; s++) {
+                    double cs = c[j * n + s];
+                    int xo = s * d;
                     for (int k = k0; k < k1; k++) {
-                        grad[go + k] = Math.fma(c, x[xo + k], grad[go + k]);
+                        grad[go + k] = Math.fma(cs, x[xo + k], grad[go + k]);
                     }
                 }
             }

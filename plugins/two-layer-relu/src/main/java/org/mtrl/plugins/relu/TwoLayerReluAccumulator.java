@@ -12,16 +12,16 @@ import org.mtrl.api.model.Loss;
  * Sums loss gradients of a {@link TwoLayerReluModel} for one thread, a whole batch at a time: the
  * pre-activations Z = X W^T + b of the batch are one blocked matrix product, then per sample h = relu(z),
  * f = a_t . h and g = scale * dl/df, g h is added to the head gradient, and the coefficients
- * c_{j,s} = g_s a_{t,j} 1[z_{s,j} &gt; 0] are gathered row by row so the first-layer gradient
- * G += C X is a second blocked product over the non-zero coefficients only (about half the units of a
- * sample are inactive). Zero coefficients (a dead unit, a zero head entry, a zero loss derivative) are
- * skipped, which also keeps the first-layer and bias gradients exactly zero when the head is zero.
+ * C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (m x n) give the first-layer gradient as a second blocked
+ * product G += C X and the bias gradient as the row sums of C. When the head is zero, C is zero and
+ * so are the first-layer and bias gradients, exactly.
  *
  * <p>The products run on the JVM's {@link ChunkKernels}; scratch buffers are sized by the largest batch
  * seen and reused, so {@link #add} allocates only when a batch larger than any before arrives. The
  * gradient arrays returned by the accessors are this accumulator's live buffers.
  */
 final class TwoLayerReluAccumulator implements GradientAccumulator {
+    private static final int COEFFICIENT_BLOCK = 16;
     private final TwoLayerReluModel model;
     private final ChunkKernels kernels;
     private final Set<GradientPart> parts;
@@ -29,11 +29,11 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     private final double[] firstLayerGradient;
     private final double[] biasGradient;
     private final double[] transposedFirstLayer;
-    private final int[] rowStart;
-    private double[] preActivation = new double[0];
+    /** Z, then relu(Z) in place, n x m. */
+    private double[] hidden = new double[0];
     private double[] lossDerivative = new double[0];
-    private int[] activeSample = new int[0];
-    private double[] activeCoefficient = new double[0];
+    /** C, m x n. */
+    private double[] coefficients = new double[0];
 
     TwoLayerReluAccumulator(TwoLayerReluModel model, Set<GradientPart> parts) {
         this(model, parts, ChunkKernels.selected());
@@ -50,7 +50,6 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
                 ? new double[Math.multiplyExact(m, d)] : null;
         this.biasGradient = this.parts.contains(GradientPart.BIAS) ? new double[m] : null;
         this.transposedFirstLayer = new double[Math.multiplyExact(m, d)];
-        this.rowStart = new int[m + 1];
     }
 
     @Override
@@ -79,7 +78,7 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         int n = batch.size();
         ensureCapacity(n, m);
         transpose(model.firstLayer().data(), m, d, transposedFirstLayer);
-        kernels.forward(batch.x(), n, d, transposedFirstLayer, m, model.bias(), preActivation);
+        kernels.forward(batch.x(), n, d, transposedFirstLayer, m, model.bias(), hidden);
 
         double[] a = model.heads().data();
         int headOffset = task * m;
@@ -87,62 +86,58 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         double[] y = batch.y();
         double totalLoss = 0;
         for (int s = 0; s < n; s++) {
-            int zo = s * m;
-            double f = 0;
+            int ho = s * m;
             for (int j = 0; j < m; j++) {
-                double z = preActivation[zo + j];
-                f += a[headOffset + j] * (z > 0 ? z : 0.0);
+                hidden[ho + j] = Math.max(hidden[ho + j], 0.0);
             }
+            double f = Kernels.dot(a, headOffset, hidden, ho, m);
             totalLoss += loss.value(y[s], f);
             double g = scale * loss.derivative(y[s], f);
             lossDerivative[s] = g;
             if (headGradient != null && g != 0) {
-                for (int j = 0; j < m; j++) {
-                    double z = preActivation[zo + j];
-                    headGradient[j] += g * (z > 0 ? z : 0.0);
-                }
+                Kernels.axpy(g, hidden, ho, headGradient, 0, m);
             }
         }
         if (firstLayerGradient != null || biasGradient != null) {
-            gatherCoefficients(a, headOffset, n, m);
+            fillCoefficients(a, headOffset, n, m);
+            if (biasGradient != null) {
+                for (int j = 0; j < m; j++) {
+                    biasGradient[j] += sum(coefficients, j * n, n);
+                }
+            }
             if (firstLayerGradient != null) {
-                kernels.backward(rowStart, activeSample, activeCoefficient, m, batch.x(), d, firstLayerGradient);
+                kernels.backward(coefficients, n, m, batch.x(), d, firstLayerGradient);
             }
         }
         return totalLoss;
     }
 
-    /** Row j of C in compressed form (samples increasing), adding each row's sum to the bias gradient. */
-    private void gatherCoefficients(double[] a, int headOffset, int n, int m) {
-        int e = 0;
-        for (int j = 0; j < m; j++) {
-            rowStart[j] = e;
-            double aj = a[headOffset + j];
-            if (aj == 0) {
-                continue;
-            }
-            for (int s = 0; s < n; s++) {
-                double g = lossDerivative[s];
-                if (g != 0 && preActivation[s * m + j] > 0) {
-                    double coefficient = g * aj;
-                    activeSample[e] = s;
-                    activeCoefficient[e] = coefficient;
-                    e++;
-                    if (biasGradient != null) {
-                        biasGradient[j] += coefficient;
-                    }
+    /** C[j][s] = g_s a_j where unit j is active on sample s (relu(z) &gt; 0 exactly when z &gt; 0), else 0. */
+    private void fillCoefficients(double[] a, int headOffset, int n, int m) {
+        for (int s0 = 0; s0 < n; s0 += COEFFICIENT_BLOCK) { // blocks of samples: whole cache lines of C per row
+            int s1 = Math.min(n, s0 + COEFFICIENT_BLOCK);
+            for (int j = 0; j < m; j++) {
+                double aj = a[headOffset + j];
+                for (int s = s0; s < s1; s++) {
+                    coefficients[j * n + s] = hidden[s * m + j] > 0 ? lossDerivative[s] * aj : 0.0;
                 }
             }
         }
-        rowStart[m] = e;
+    }
+
+    private static double sum(double[] values, int from, int n) {
+        double total = 0;
+        for (int i = from; i < from + n; i++) {
+            total += values[i];
+        }
+        return total;
     }
 
     private void ensureCapacity(int n, int m) {
         if (lossDerivative.length < n) {
-            preActivation = new double[Math.multiplyExact(n, m)];
+            hidden = new double[Math.multiplyExact(n, m)];
             lossDerivative = new double[n];
-            activeSample = new int[Math.multiplyExact(n, m)];
-            activeCoefficient = new double[Math.multiplyExact(n, m)];
+            coefficients = new double[Math.multiplyExact(n, m)];
         }
     }
 

@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link ChunkKernels} on the incubating Vector API, register-blocked: the forward keeps a 4 samples x
  * 2 vectors tile of pre-activations in registers while it runs over a panel of input indices; the
- * backward keeps 4 vectors of one gradient row in registers while it runs over that row's samples.
+ * backward keeps a 4 rows x 2 vectors tile of the gradient in registers while the samples pass.
  * Each element's FMA chain is the one {@link PlainChunkKernels} computes, so results agree bit for bit.
  * Loaded only when selected, so the plugin runs on JVMs without the module.
  */
@@ -113,50 +113,104 @@ final class VectorChunkKernels implements ChunkKernels {
     }
 
     @Override
-    public void backward(int[] rowStart, int[] sample, double[] coef, int m, double[] x, int d, double[] grad) {
+    public void backward(double[] c, int n, int m, double[] x, int d, double[] grad) {
         int k = 0;
-        for (; k + 4 * L <= d; k += 4 * L) {
-            for (int j = 0; j < m; j++) {
-                int go = j * d + k;
-                DoubleVector g0 = DoubleVector.fromArray(SPECIES, grad, go);
-                DoubleVector g1 = DoubleVector.fromArray(SPECIES, grad, go + L);
-                DoubleVector g2 = DoubleVector.fromArray(SPECIES, grad, go + 2 * L);
-                DoubleVector g3 = DoubleVector.fromArray(SPECIES, grad, go + 3 * L);
-                for (int e = rowStart[j], end = rowStart[j + 1]; e < end; e++) {
-                    DoubleVector c = DoubleVector.broadcast(SPECIES, coef[e]);
-                    int xo = sample[e] * d + k;
-                    g0 = c.fma(DoubleVector.fromArray(SPECIES, x, xo), g0);
-                    g1 = c.fma(DoubleVector.fromArray(SPECIES, x, xo + L), g1);
-                    g2 = c.fma(DoubleVector.fromArray(SPECIES, x, xo + 2 * L), g2);
-                    g3 = c.fma(DoubleVector.fromArray(SPECIES, x, xo + 3 * L), g3);
-                }
-                g0.intoArray(grad, go);
-                g1.intoArray(grad, go + L);
-                g2.intoArray(grad, go + 2 * L);
-                g3.intoArray(grad, go + 3 * L);
+        for (; k + 2 * L <= d; k += 2 * L) {
+            int j = 0;
+            for (; j + 3 < m; j += 4) {
+                backwardTile4x2(c, n, x, d, k, j, grad);
+            }
+            for (; j < m; j++) {
+                backwardRow(c, n, x, d, k, j, grad, 2);
             }
         }
         for (; k + L <= d; k += L) {
             for (int j = 0; j < m; j++) {
-                int go = j * d + k;
-                DoubleVector g = DoubleVector.fromArray(SPECIES, grad, go);
-                for (int e = rowStart[j], end = rowStart[j + 1]; e < end; e++) {
-                    g = DoubleVector.broadcast(SPECIES, coef[e])
-                            .fma(DoubleVector.fromArray(SPECIES, x, sample[e] * d + k), g);
-                }
-                g.intoArray(grad, go);
+                backwardRow(c, n, x, d, k, j, grad, 1);
             }
         }
         if (k < d) {
+            backwardTail(c, n, m, x, d, k, grad);
+        }
+    }
+
+    /**
+     * Columns [k, d), fewer than one vector: each row's few chains are interleaved with the other rows'
+     * so they do not wait on each other's FMA latency.
+     */
+    private static void backwardTail(double[] c, int n, int m, double[] x, int d, int k, double[] grad) {
+        int width = d - k;
+        double[] acc = new double[m * width];
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(grad, j * d + k, acc, j * width, width);
+        }
+        for (int s = 0; s < n; s++) {
+            int xo = s * d + k;
             for (int j = 0; j < m; j++) {
-                for (int e = rowStart[j], end = rowStart[j + 1]; e < end; e++) {
-                    double c = coef[e];
-                    int xo = sample[e] * d;
-                    for (int i = k; i < d; i++) {
-                        grad[j * d + i] = Math.fma(c, x[xo + i], grad[j * d + i]);
-                    }
+                double cs = c[j * n + s];
+                int ao = j * width;
+                for (int t = 0; t < width; t++) {
+                    acc[ao + t] = Math.fma(cs, x[xo + t], acc[ao + t]);
                 }
             }
+        }
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(acc, j * width, grad, j * d + k, width);
+        }
+    }
+
+    /** Rows j..j+3, columns k..k+2L of the gradient in registers while the samples pass. */
+    private static void backwardTile4x2(double[] c, int n, double[] x, int d, int k, int j, double[] grad) {
+        int g0 = j * d + k;
+        int g1 = g0 + d;
+        int g2 = g1 + d;
+        int g3 = g2 + d;
+        DoubleVector a00 = DoubleVector.fromArray(SPECIES, grad, g0);
+        DoubleVector a01 = DoubleVector.fromArray(SPECIES, grad, g0 + L);
+        DoubleVector a10 = DoubleVector.fromArray(SPECIES, grad, g1);
+        DoubleVector a11 = DoubleVector.fromArray(SPECIES, grad, g1 + L);
+        DoubleVector a20 = DoubleVector.fromArray(SPECIES, grad, g2);
+        DoubleVector a21 = DoubleVector.fromArray(SPECIES, grad, g2 + L);
+        DoubleVector a30 = DoubleVector.fromArray(SPECIES, grad, g3);
+        DoubleVector a31 = DoubleVector.fromArray(SPECIES, grad, g3 + L);
+        int c0 = j * n;
+        for (int s = 0; s < n; s++) {
+            int xo = s * d + k;
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, xo);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, xo + L);
+            DoubleVector b = DoubleVector.broadcast(SPECIES, c[c0 + s]);
+            a00 = b.fma(x0, a00);
+            a01 = b.fma(x1, a01);
+            b = DoubleVector.broadcast(SPECIES, c[c0 + n + s]);
+            a10 = b.fma(x0, a10);
+            a11 = b.fma(x1, a11);
+            b = DoubleVector.broadcast(SPECIES, c[c0 + 2 * n + s]);
+            a20 = b.fma(x0, a20);
+            a21 = b.fma(x1, a21);
+            b = DoubleVector.broadcast(SPECIES, c[c0 + 3 * n + s]);
+            a30 = b.fma(x0, a30);
+            a31 = b.fma(x1, a31);
+        }
+        a00.intoArray(grad, g0);
+        a01.intoArray(grad, g0 + L);
+        a10.intoArray(grad, g1);
+        a11.intoArray(grad, g1 + L);
+        a20.intoArray(grad, g2);
+        a21.intoArray(grad, g2 + L);
+        a30.intoArray(grad, g3);
+        a31.intoArray(grad, g3 + L);
+    }
+
+    /** Row j, {@code vectors} vectors of columns from k, one vector at a time. */
+    private static void backwardRow(double[] c, int n, double[] x, int d, int k, int j, double[] grad, int vectors) {
+        for (int v = 0; v < vectors; v++) {
+            int go = j * d + k + v * L;
+            DoubleVector acc = DoubleVector.fromArray(SPECIES, grad, go);
+            for (int s = 0; s < n; s++) {
+                acc = DoubleVector.broadcast(SPECIES, c[j * n + s])
+                        .fma(DoubleVector.fromArray(SPECIES, x, s * d + k + v * L), acc);
+            }
+            acc.intoArray(grad, go);
         }
     }
 }

@@ -68,31 +68,23 @@ class ChunkKernelsTest {
         RandomStream rng = Fixtures.stream(n * 7000L + d);
         double[] x = gaussians(n * d, rng);
         double[] start = gaussians(m * d, rng);
-        int[] rowStart = new int[m + 1];
-        int[] sample = new int[n * m];
-        double[] coef = new double[n * m];
-        int e = 0;
-        for (int j = 0; j < m; j++) {
-            rowStart[j] = e;
-            for (int s = 0; s < n; s++) {
-                if (rng.nextDouble() < 0.5) { // a sparse row, as the ReLU mask makes it
-                    sample[e] = s;
-                    coef[e++] = rng.nextGaussian();
-                }
+        double[] c = gaussians(m * n, rng);
+        for (int i = 0; i < c.length; i++) {
+            if (rng.nextDouble() < 0.5) { // zeros, as the ReLU mask makes them
+                c[i] = 0;
             }
         }
-        rowStart[m] = e;
         double[] first = null;
         for (ChunkKernels kernels : implementations()) {
             double[] grad = start.clone();
-            kernels.backward(rowStart, sample, coef, m, x, d, grad);
+            kernels.backward(c, n, m, x, d, grad);
             for (int j = 0; j < m; j++) {
                 for (int k = 0; k < d; k++) {
                     double sum = start[j * d + k];
                     double magnitude = Math.abs(sum);
-                    for (int q = rowStart[j]; q < rowStart[j + 1]; q++) {
-                        sum += coef[q] * x[sample[q] * d + k];
-                        magnitude += Math.abs(coef[q] * x[sample[q] * d + k]);
+                    for (int s = 0; s < n; s++) {
+                        sum += c[j * n + s] * x[s * d + k];
+                        magnitude += Math.abs(c[j * n + s] * x[s * d + k]);
                     }
                     assertTrue(Math.abs(grad[j * d + k] - sum) <= RELATIVE * magnitude,
                             kernels.getClass().getSimpleName() + " grad[" + j + "," + k + "]");
