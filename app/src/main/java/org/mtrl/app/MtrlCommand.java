@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MtrlCommand.Version.class,
         description = "Multi-task representation learning experiments (Collins et al., ICML 2024).",
-        subcommands = {RunCommand.class, ConfigCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConfigCommand.class, PluginsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 final class MtrlCommand implements Runnable {
 
     @CommandLine.Spec

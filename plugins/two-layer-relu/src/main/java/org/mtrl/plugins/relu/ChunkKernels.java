@@ -17,10 +17,11 @@ interface ChunkKernels {
     void forward(double[] x, int n, int d, double[] wt, int m, double[] b, double[] z);
 
     /**
-     * Adds {@code sum_s c[j*n + s] * x[s*d + k]} to {@code grad[j*d + k]}: G += C X with C (m x n) dense.
-     * The chain starts at the current {@code grad} entry and adds the terms in increasing s; a zero
-     * coefficient adds an exact zero, so dense C costs twice the multiplications of the ReLU-sparse one
-     * but runs at the register-blocked rate instead of gathering rows.
+     * Adds {@code sum_s c[s*m + j] * x[s*d + k]} to {@code grad[j*d + k]}: G += C^T X with C (n x m)
+     * dense, laid out like the pre-activations it is made from. The chain starts at the current
+     * {@code grad} entry and adds the terms in increasing s; a zero coefficient adds an exact zero, so
+     * dense C costs twice the multiplications of the ReLU-sparse one but runs at the register-blocked
+     * rate instead of gathering rows.
      */
     void backward(double[] c, int n, int m, double[] x, int d, double[] grad);
 

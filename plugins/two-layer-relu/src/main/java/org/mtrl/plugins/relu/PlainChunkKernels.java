@@ -51,11 +51,11 @@ final class PlainChunkKernels implements ChunkKernels {
     public void backward(double[] c, int n, int m, double[] x, int d, double[] grad) {
         for (int k0 = 0; k0 < d; k0 += BACKWARD_BLOCK) {
             int k1 = Math.min(d, k0 + BACKWARD_BLOCK);
-            for (int j = 0; j < m; j++) {
-                int go = j * d;
-                for (int s = 0; s < n; s++) {
-                    double cs = c[j * n + s];
-                    int xo = s * d;
+            for (int s = 0; s < n; s++) {
+                int xo = s * d;
+                for (int j = 0; j < m; j++) {
+                    double cs = c[s * m + j];
+                    int go = j * d;
                     for (int k = k0; k < k1; k++) {
                         grad[go + k] = Math.fma(cs, x[xo + k], grad[go + k]);
                     }

@@ -12,8 +12,8 @@ import org.mtrl.api.model.Loss;
  * Sums loss gradients of a {@link TwoLayerReluModel} for one thread, a whole batch at a time: the
  * pre-activations Z = X W^T + b of the batch are one blocked matrix product, then per sample h = relu(z),
  * f = a_t . h and g = scale * dl/df, g h is added to the head gradient, and the coefficients
- * C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (m x n) give the first-layer gradient as a second blocked
- * product G += C X and the bias gradient as the row sums of C. When the head is zero, C is zero and
+ * C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (n x m) give the first-layer gradient as a second blocked
+ * product G += C^T X and the bias gradient as the row sums of C. When the head is zero, C is zero and
  * so are the first-layer and bias gradients, exactly.
  *
  * <p>The products run on the JVM's {@link ChunkKernels}; scratch buffers are sized by the largest batch
@@ -21,7 +21,6 @@ import org.mtrl.api.model.Loss;
  * gradient arrays returned by the accessors are this accumulator's live buffers.
  */
 final class TwoLayerReluAccumulator implements GradientAccumulator {
-    private static final int COEFFICIENT_BLOCK = 16;
     private final TwoLayerReluModel model;
     private final ChunkKernels kernels;
     private final Set<GradientPart> parts;
@@ -32,7 +31,7 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     /** Z, then relu(Z) in place, n x m. */
     private double[] hidden = new double[0];
     private double[] lossDerivative = new double[0];
-    /** C, m x n. */
+    /** C, n x m. */
     private double[] coefficients = new double[0];
 
     TwoLayerReluAccumulator(TwoLayerReluModel model, Set<GradientPart> parts) {
@@ -101,8 +100,8 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         if (firstLayerGradient != null || biasGradient != null) {
             fillCoefficients(a, headOffset, n, m);
             if (biasGradient != null) {
-                for (int j = 0; j < m; j++) {
-                    biasGradient[j] += sum(coefficients, j * n, n);
+                for (int s = 0; s < n; s++) {
+                    Kernels.axpy(1.0, coefficients, s * m, biasGradient, 0, m);
                 }
             }
             if (firstLayerGradient != null) {
@@ -112,25 +111,15 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         return totalLoss;
     }
 
-    /** C[j][s] = g_s a_j where unit j is active on sample s (relu(z) &gt; 0 exactly when z &gt; 0), else 0. */
+    /** C[s][j] = g_s a_j where unit j is active on sample s (relu(z) &gt; 0 exactly when z &gt; 0), else 0. */
     private void fillCoefficients(double[] a, int headOffset, int n, int m) {
-        for (int s0 = 0; s0 < n; s0 += COEFFICIENT_BLOCK) { // blocks of samples: whole cache lines of C per row
-            int s1 = Math.min(n, s0 + COEFFICIENT_BLOCK);
+        for (int s = 0; s < n; s++) {
+            double g = lossDerivative[s];
+            int ho = s * m;
             for (int j = 0; j < m; j++) {
-                double aj = a[headOffset + j];
-                for (int s = s0; s < s1; s++) {
-                    coefficients[j * n + s] = hidden[s * m + j] > 0 ? lossDerivative[s] * aj : 0.0;
-                }
+                coefficients[ho + j] = hidden[ho + j] > 0 ? g * a[headOffset + j] : 0.0;
             }
         }
-    }
-
-    private static double sum(double[] values, int from, int n) {
-        double total = 0;
-        for (int i = from; i < from + n; i++) {
-            total += values[i];
-        }
-        return total;
     }
 
     private void ensureCapacity(int n, int m) {

@@ -13,6 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorChunkKernels implements ChunkKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int L = SPECIES.length();
+    /** Half the preferred width, for tails (4 lanes on AVX-512, 2 on AVX2). */
+    private static final VectorSpecies<Double> HALF = VectorSpecies.of(double.class,
+            jdk.incubator.vector.VectorShape.forBitSize(Math.max(128, SPECIES.vectorBitSize() / 2)));
+    private static final int HALF_L = HALF.length();
 
     @Override
     public void forward(double[] x, int n, int d, double[] wt, int m, double[] b, double[] z) {
@@ -118,49 +122,34 @@ final class VectorChunkKernels implements ChunkKernels {
         for (; k + 2 * L <= d; k += 2 * L) {
             int j = 0;
             for (; j + 3 < m; j += 4) {
-                backwardTile4x2(c, n, x, d, k, j, grad);
+                backwardTile4x2(c, n, m, x, d, k, j, grad);
             }
             for (; j < m; j++) {
-                backwardRow(c, n, x, d, k, j, grad, 2);
+                backwardRow(c, n, m, x, d, k, j, grad);
+                backwardRow(c, n, m, x, d, k + L, j, grad);
             }
         }
         for (; k + L <= d; k += L) {
             for (int j = 0; j < m; j++) {
-                backwardRow(c, n, x, d, k, j, grad, 1);
+                backwardRow(c, n, m, x, d, k, j, grad);
             }
         }
-        if (k < d) {
-            backwardTail(c, n, m, x, d, k, grad);
-        }
-    }
-
-    /**
-     * Columns [k, d), fewer than one vector: each row's few chains are interleaved with the other rows'
-     * so they do not wait on each other's FMA latency.
-     */
-    private static void backwardTail(double[] c, int n, int m, double[] x, int d, int k, double[] grad) {
-        int width = d - k;
-        double[] acc = new double[m * width];
-        for (int j = 0; j < m; j++) {
-            System.arraycopy(grad, j * d + k, acc, j * width, width);
-        }
-        for (int s = 0; s < n; s++) {
-            int xo = s * d + k;
-            for (int j = 0; j < m; j++) {
-                double cs = c[j * n + s];
-                int ao = j * width;
-                for (int t = 0; t < width; t++) {
-                    acc[ao + t] = Math.fma(cs, x[xo + t], acc[ao + t]);
-                }
+        for (; k + HALF_L <= d; k += HALF_L) {
+            int j = 0;
+            for (; j + 3 < m; j += 4) {
+                backwardHalfTile4(c, n, m, x, d, k, j, grad);
+            }
+            for (; j < m; j++) {
+                backwardScalar(c, n, m, x, d, k, k + HALF_L, j, grad);
             }
         }
-        for (int j = 0; j < m; j++) {
-            System.arraycopy(acc, j * width, grad, j * d + k, width);
+        for (int j = 0; j < m && k < d; j++) {
+            backwardScalar(c, n, m, x, d, k, d, j, grad);
         }
     }
 
     /** Rows j..j+3, columns k..k+2L of the gradient in registers while the samples pass. */
-    private static void backwardTile4x2(double[] c, int n, double[] x, int d, int k, int j, double[] grad) {
+    private static void backwardTile4x2(double[] c, int n, int m, double[] x, int d, int k, int j, double[] grad) {
         int g0 = j * d + k;
         int g1 = g0 + d;
         int g2 = g1 + d;
@@ -173,21 +162,21 @@ final class VectorChunkKernels implements ChunkKernels {
         DoubleVector a21 = DoubleVector.fromArray(SPECIES, grad, g2 + L);
         DoubleVector a30 = DoubleVector.fromArray(SPECIES, grad, g3);
         DoubleVector a31 = DoubleVector.fromArray(SPECIES, grad, g3 + L);
-        int c0 = j * n;
         for (int s = 0; s < n; s++) {
             int xo = s * d + k;
+            int co = s * m + j;
             DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, xo);
             DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, xo + L);
-            DoubleVector b = DoubleVector.broadcast(SPECIES, c[c0 + s]);
+            DoubleVector b = DoubleVector.broadcast(SPECIES, c[co]);
             a00 = b.fma(x0, a00);
             a01 = b.fma(x1, a01);
-            b = DoubleVector.broadcast(SPECIES, c[c0 + n + s]);
+            b = DoubleVector.broadcast(SPECIES, c[co + 1]);
             a10 = b.fma(x0, a10);
             a11 = b.fma(x1, a11);
-            b = DoubleVector.broadcast(SPECIES, c[c0 + 2 * n + s]);
+            b = DoubleVector.broadcast(SPECIES, c[co + 2]);
             a20 = b.fma(x0, a20);
             a21 = b.fma(x1, a21);
-            b = DoubleVector.broadcast(SPECIES, c[c0 + 3 * n + s]);
+            b = DoubleVector.broadcast(SPECIES, c[co + 3]);
             a30 = b.fma(x0, a30);
             a31 = b.fma(x1, a31);
         }
@@ -201,16 +190,46 @@ final class VectorChunkKernels implements ChunkKernels {
         a31.intoArray(grad, g3 + L);
     }
 
-    /** Row j, {@code vectors} vectors of columns from k, one vector at a time. */
-    private static void backwardRow(double[] c, int n, double[] x, int d, int k, int j, double[] grad, int vectors) {
-        for (int v = 0; v < vectors; v++) {
-            int go = j * d + k + v * L;
-            DoubleVector acc = DoubleVector.fromArray(SPECIES, grad, go);
+    /** Row j, columns k..k+L. */
+    private static void backwardRow(double[] c, int n, int m, double[] x, int d, int k, int j, double[] grad) {
+        int go = j * d + k;
+        DoubleVector acc = DoubleVector.fromArray(SPECIES, grad, go);
+        for (int s = 0; s < n; s++) {
+            acc = DoubleVector.broadcast(SPECIES, c[s * m + j]).fma(DoubleVector.fromArray(SPECIES, x, s * d + k), acc);
+        }
+        acc.intoArray(grad, go);
+    }
+
+    /** Rows j..j+3, columns k..k+L/2 (a tail narrower than one full vector): four independent chains. */
+    private static void backwardHalfTile4(double[] c, int n, int m, double[] x, int d, int k, int j, double[] grad) {
+        int g0 = j * d + k;
+        DoubleVector a0 = DoubleVector.fromArray(HALF, grad, g0);
+        DoubleVector a1 = DoubleVector.fromArray(HALF, grad, g0 + d);
+        DoubleVector a2 = DoubleVector.fromArray(HALF, grad, g0 + 2 * d);
+        DoubleVector a3 = DoubleVector.fromArray(HALF, grad, g0 + 3 * d);
+        for (int s = 0; s < n; s++) {
+            DoubleVector xs = DoubleVector.fromArray(HALF, x, s * d + k);
+            int co = s * m + j;
+            a0 = DoubleVector.broadcast(HALF, c[co]).fma(xs, a0);
+            a1 = DoubleVector.broadcast(HALF, c[co + 1]).fma(xs, a1);
+            a2 = DoubleVector.broadcast(HALF, c[co + 2]).fma(xs, a2);
+            a3 = DoubleVector.broadcast(HALF, c[co + 3]).fma(xs, a3);
+        }
+        a0.intoArray(grad, g0);
+        a1.intoArray(grad, g0 + d);
+        a2.intoArray(grad, g0 + 2 * d);
+        a3.intoArray(grad, g0 + 3 * d);
+    }
+
+    /** Row j, columns [k, k1), one element at a time. */
+    private static void backwardScalar(double[] c, int n, int m, double[] x, int d, int k, int k1, int j,
+                                       double[] grad) {
+        for (int col = k; col < k1; col++) {
+            double acc = grad[j * d + col];
             for (int s = 0; s < n; s++) {
-                acc = DoubleVector.broadcast(SPECIES, c[j * n + s])
-                        .fma(DoubleVector.fromArray(SPECIES, x, s * d + k + v * L), acc);
+                acc = Math.fma(c[s * m + j], x[s * d + col], acc);
             }
-            acc.intoArray(grad, go);
+            grad[j * d + col] = acc;
         }
     }
 }

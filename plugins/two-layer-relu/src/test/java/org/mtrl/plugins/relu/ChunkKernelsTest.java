@@ -63,7 +63,7 @@ class ChunkKernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 1, 1", "9, 37, 5", "64, 100, 200", "30, 300, 7"})
+    @CsvSource({"1, 1, 1", "9, 37, 5", "64, 100, 200", "30, 300, 7", "5, 29, 11"})
     void backwardMatchesTripleLoopAndImplementationsAgreeBitForBit(int n, int d, int m) {
         RandomStream rng = Fixtures.stream(n * 7000L + d);
         double[] x = gaussians(n * d, rng);
@@ -83,8 +83,8 @@ class ChunkKernelsTest {
                     double sum = start[j * d + k];
                     double magnitude = Math.abs(sum);
                     for (int s = 0; s < n; s++) {
-                        sum += c[j * n + s] * x[s * d + k];
-                        magnitude += Math.abs(c[j * n + s] * x[s * d + k]);
+                        sum += c[s * m + j] * x[s * d + k];
+                        magnitude += Math.abs(c[s * m + j] * x[s * d + k]);
                     }
                     assertTrue(Math.abs(grad[j * d + k] - sum) <= RELATIVE * magnitude,
                             kernels.getClass().getSimpleName() + " grad[" + j + "," + k + "]");
