@@ -13,25 +13,33 @@ import org.mtrl.api.model.Loss;
  * pre-activations Z = X W^T + b of the batch are one blocked matrix product, then per sample h = relu(z),
  * f = a_t . h and g = scale * dl/df, g h is added to the head gradient, and the coefficients
  * C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (n x m) give the first-layer gradient as a second blocked
- * product G += C^T X and the bias gradient as the row sums of C. When the head is zero, C is zero and
- * so are the first-layer and bias gradients, exactly.
+ * product G^T += X^T C and the bias gradient as the column sums of C. When the head is zero, C is zero
+ * and so are the first-layer and bias gradients, exactly.
  *
- * <p>The products run on the JVM's {@link ChunkKernels}; scratch buffers are sized by the largest batch
- * seen and reused, so {@link #add} allocates only when a batch larger than any before arrives. The
- * gradient arrays returned by the accessors are this accumulator's live buffers.
+ * <p>The products run on the JVM's {@link ChunkKernels}, on unit-padded copies (W^T, b, Z, C and G^T
+ * have {@link ChunkKernels#padded} columns, the padding zero). Scratch buffers are sized by the largest
+ * batch seen and reused, so {@link #add} allocates only when a batch larger than any before arrives.
+ * The head and bias gradients returned by the accessors are live buffers; {@link #firstLayer} writes
+ * G from G^T into its own buffer when called.
  */
 final class TwoLayerReluAccumulator implements GradientAccumulator {
     private final TwoLayerReluModel model;
     private final ChunkKernels kernels;
     private final Set<GradientPart> parts;
+    private final int paddedWidth;
     private final double[] headGradient;
+    /** G^T, d x mp. */
+    private final double[] transposedFirstLayerGradient;
+    /** G, m x d, written from G^T by {@link #firstLayer}. */
     private final double[] firstLayerGradient;
     private final double[] biasGradient;
+    /** W^T, d x mp. */
     private final double[] transposedFirstLayer;
-    /** Z, then relu(Z) in place, n x m. */
+    private final double[] paddedBias;
+    /** Z, then relu(Z) in place, n x mp. */
     private double[] hidden = new double[0];
     private double[] lossDerivative = new double[0];
-    /** C, n x m. */
+    /** C, n x mp. */
     private double[] coefficients = new double[0];
 
     TwoLayerReluAccumulator(TwoLayerReluModel model, Set<GradientPart> parts) {
@@ -44,17 +52,20 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         this.parts = parts.isEmpty() ? EnumSet.noneOf(GradientPart.class) : EnumSet.copyOf(parts);
         int m = model.width();
         int d = model.inputDim();
+        this.paddedWidth = ChunkKernels.padded(m);
         this.headGradient = this.parts.contains(GradientPart.HEAD) ? new double[m] : null;
-        this.firstLayerGradient = this.parts.contains(GradientPart.FIRST_LAYER)
-                ? new double[Math.multiplyExact(m, d)] : null;
+        boolean firstLayer = this.parts.contains(GradientPart.FIRST_LAYER);
+        this.firstLayerGradient = firstLayer ? new double[Math.multiplyExact(m, d)] : null;
+        this.transposedFirstLayerGradient = firstLayer ? new double[Math.multiplyExact(paddedWidth, d)] : null;
         this.biasGradient = this.parts.contains(GradientPart.BIAS) ? new double[m] : null;
-        this.transposedFirstLayer = new double[Math.multiplyExact(m, d)];
+        this.transposedFirstLayer = new double[Math.multiplyExact(paddedWidth, d)];
+        this.paddedBias = new double[paddedWidth];
     }
 
     @Override
     public void reset() {
         zero(headGradient);
-        zero(firstLayerGradient);
+        zero(transposedFirstLayerGradient);
         zero(biasGradient);
     }
 
@@ -68,6 +79,7 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     public double add(int task, Batch batch, double scale) {
         int d = model.inputDim();
         int m = model.width();
+        int mp = paddedWidth;
         if (task < 0 || task >= model.taskCount()) {
             throw new IllegalArgumentException("task " + task + " is not in [0, " + model.taskCount() + ")");
         }
@@ -75,9 +87,10 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
             throw new IllegalArgumentException("batch dimension " + batch.dim() + " differs from the model's " + d);
         }
         int n = batch.size();
-        ensureCapacity(n, m);
-        transpose(model.firstLayer().data(), m, d, transposedFirstLayer);
-        kernels.forward(batch.x(), n, d, transposedFirstLayer, m, model.bias(), hidden);
+        ensureCapacity(n);
+        transpose(model.firstLayer().data(), m, d, transposedFirstLayer, mp);
+        System.arraycopy(model.bias(), 0, paddedBias, 0, m);
+        kernels.forward(batch.x(), n, d, transposedFirstLayer, mp, paddedBias, hidden);
 
         double[] a = model.heads().data();
         int headOffset = task * m;
@@ -85,7 +98,7 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         double[] y = batch.y();
         double totalLoss = 0;
         for (int s = 0; s < n; s++) {
-            int ho = s * m;
+            int ho = s * mp;
             for (int j = 0; j < m; j++) {
                 hidden[ho + j] = Math.max(hidden[ho + j], 0.0);
             }
@@ -97,45 +110,53 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
                 Kernels.axpy(g, hidden, ho, headGradient, 0, m);
             }
         }
-        if (firstLayerGradient != null || biasGradient != null) {
+        if (transposedFirstLayerGradient != null || biasGradient != null) {
             fillCoefficients(a, headOffset, n, m);
             if (biasGradient != null) {
                 for (int s = 0; s < n; s++) {
-                    Kernels.axpy(1.0, coefficients, s * m, biasGradient, 0, m);
+                    Kernels.axpy(1.0, coefficients, s * mp, biasGradient, 0, m);
                 }
             }
-            if (firstLayerGradient != null) {
-                kernels.backward(coefficients, n, m, batch.x(), d, firstLayerGradient);
+            if (transposedFirstLayerGradient != null) {
+                kernels.backward(batch.x(), n, d, coefficients, mp, transposedFirstLayerGradient);
             }
         }
         return totalLoss;
     }
 
-    /** C[s][j] = g_s a_j where unit j is active on sample s (relu(z) &gt; 0 exactly when z &gt; 0), else 0. */
+    /**
+     * C[s][j] = g_s a_j where unit j is active on sample s, else +0 (padding columns stay +0). Half the
+     * units are active, at random, so a branch would mispredict half the time: the mask is computed
+     * from the bits instead. h = relu(z) is +0 or positive, so its bits are zero exactly when the unit
+     * is inactive.
+     */
     private void fillCoefficients(double[] a, int headOffset, int n, int m) {
         for (int s = 0; s < n; s++) {
             double g = lossDerivative[s];
-            int ho = s * m;
+            int ho = s * paddedWidth;
             for (int j = 0; j < m; j++) {
-                coefficients[ho + j] = hidden[ho + j] > 0 ? g * a[headOffset + j] : 0.0;
+                long bits = Double.doubleToRawLongBits(hidden[ho + j]);
+                long active = (bits | -bits) >> 63; // all ones when bits != 0, else zero
+                coefficients[ho + j] = Double.longBitsToDouble(
+                        Double.doubleToRawLongBits(g * a[headOffset + j]) & active);
             }
         }
     }
 
-    private void ensureCapacity(int n, int m) {
+    private void ensureCapacity(int n) {
         if (lossDerivative.length < n) {
-            hidden = new double[Math.multiplyExact(n, m)];
+            hidden = new double[Math.multiplyExact(n, paddedWidth)];
             lossDerivative = new double[n];
-            coefficients = new double[Math.multiplyExact(n, m)];
+            coefficients = new double[Math.multiplyExact(n, paddedWidth)];
         }
     }
 
-    /** {@code out} (cols x rows) = {@code in} (rows x cols) transposed, row-major. */
-    private static void transpose(double[] in, int rows, int cols, double[] out) {
+    /** {@code out} (cols x stride, first rows columns used) = {@code in} (rows x cols) transposed. */
+    private static void transpose(double[] in, int rows, int cols, double[] out, int stride) {
         for (int i = 0; i < rows; i++) {
             int io = i * cols;
             for (int k = 0; k < cols; k++) {
-                out[k * rows + i] = in[io + k];
+                out[k * stride + i] = in[io + k];
             }
         }
     }
@@ -147,7 +168,19 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
 
     @Override
     public double[] firstLayer() {
-        return requested(firstLayerGradient, GradientPart.FIRST_LAYER);
+        double[] gradient = requested(firstLayerGradient, GradientPart.FIRST_LAYER);
+        transpose(transposedFirstLayerGradient, model.inputDim(), paddedWidth, model.width(), gradient);
+        return gradient;
+    }
+
+    /** The first {@code used} columns of {@code in} (rows x cols), transposed into {@code out} (used x rows). */
+    private static void transpose(double[] in, int rows, int cols, int used, double[] out) {
+        for (int k = 0; k < rows; k++) {
+            int io = k * cols;
+            for (int j = 0; j < used; j++) {
+                out[j * rows + k] = in[io + j];
+            }
+        }
     }
 
     @Override

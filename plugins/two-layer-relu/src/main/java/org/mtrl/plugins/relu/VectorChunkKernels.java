@@ -4,232 +4,120 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link ChunkKernels} on the incubating Vector API, register-blocked: the forward keeps a 4 samples x
- * 2 vectors tile of pre-activations in registers while it runs over a panel of input indices; the
- * backward keeps a 4 rows x 2 vectors tile of the gradient in registers while the samples pass.
- * Each element's FMA chain is the one {@link PlainChunkKernels} computes, so results agree bit for bit.
- * Loaded only when selected, so the plugin runs on JVMs without the module.
+ * {@link ChunkKernels} on the incubating Vector API, register-blocked. Both products have the same
+ * shape, out[r*mp + j] += sum_q a[q*stride + r] * rows[q*mp + j]: a tile of 4 output rows x 2 vectors
+ * of units stays in registers while q runs, each step one pair of vector loads, four broadcasts and
+ * eight FMAs. Each element's chain is the one {@link PlainChunkKernels} computes, so results agree bit
+ * for bit. Loaded only when selected, so the plugin runs on JVMs without the module.
  */
 final class VectorChunkKernels implements ChunkKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int L = SPECIES.length();
-    /** Half the preferred width, for tails (4 lanes on AVX-512, 2 on AVX2). */
-    private static final VectorSpecies<Double> HALF = VectorSpecies.of(double.class,
-            jdk.incubator.vector.VectorShape.forBitSize(Math.max(128, SPECIES.vectorBitSize() / 2)));
-    private static final int HALF_L = HALF.length();
+    /** Samples per block of the backward product: 128 x 2 vectors of C is 16 KB at AVX-512. */
+    private static final int SAMPLE_BLOCK = 128;
 
     @Override
-    public void forward(double[] x, int n, int d, double[] wt, int m, double[] b, double[] z) {
+    public void forward(double[] x, int n, int d, double[] wt, int mp, double[] b, double[] z) {
+        checkPadding(mp);
         for (int s = 0; s < n; s++) {
-            System.arraycopy(b, 0, z, s * m, m);
+            System.arraycopy(b, 0, z, s * mp, mp);
         }
+        // out = z (rows: samples), a = x (a[s*d + k]), q = k over a panel, rows = wt. Units outside the
+        // samples: the panel's slice of wt for two vectors of units stays in L1 while the samples pass.
         for (int k0 = 0; k0 < d; k0 += PlainChunkKernels.PANEL) {
             int k1 = Math.min(d, k0 + PlainChunkKernels.PANEL);
-            int s = 0;
-            for (; s + 3 < n; s += 4) {
-                int j = 0;
-                for (; j + 2 * L <= m; j += 2 * L) {
-                    tile4x2(x, s, d, k0, k1, wt, m, j, z);
+            for (int j = 0; j < mp; j += 2 * L) {
+                int s = 0;
+                for (; s + 3 < n; s += 4) {
+                    tile4(z, s * mp + j, mp, x, s * d, d, 1, k0, k1, wt, j, mp);
                 }
-                for (; j + L <= m; j += L) {
-                    tile4x1(x, s, d, k0, k1, wt, m, j, z);
-                }
-                for (int q = s; q < s + 4; q++) {
-                    scalar(x, q, d, k0, k1, wt, m, j, z);
+                for (; s < n; s++) {
+                    tile1(z, s * mp + j, x, s * d, 1, k0, k1, wt, j, mp);
                 }
             }
-            for (; s < n; s++) {
-                scalar(x, s, d, k0, k1, wt, m, 0, z);
-            }
-        }
-    }
-
-    private static void tile4x2(double[] x, int s, int d, int k0, int k1, double[] wt, int m, int j, double[] z) {
-        int z0 = s * m + j;
-        int z1 = z0 + m;
-        int z2 = z1 + m;
-        int z3 = z2 + m;
-        DoubleVector a00 = DoubleVector.fromArray(SPECIES, z, z0);
-        DoubleVector a01 = DoubleVector.fromArray(SPECIES, z, z0 + L);
-        DoubleVector a10 = DoubleVector.fromArray(SPECIES, z, z1);
-        DoubleVector a11 = DoubleVector.fromArray(SPECIES, z, z1 + L);
-        DoubleVector a20 = DoubleVector.fromArray(SPECIES, z, z2);
-        DoubleVector a21 = DoubleVector.fromArray(SPECIES, z, z2 + L);
-        DoubleVector a30 = DoubleVector.fromArray(SPECIES, z, z3);
-        DoubleVector a31 = DoubleVector.fromArray(SPECIES, z, z3 + L);
-        int x0 = s * d;
-        for (int k = k0; k < k1; k++) {
-            int wo = k * m + j;
-            DoubleVector w0 = DoubleVector.fromArray(SPECIES, wt, wo);
-            DoubleVector w1 = DoubleVector.fromArray(SPECIES, wt, wo + L);
-            DoubleVector c = DoubleVector.broadcast(SPECIES, x[x0 + k]);
-            a00 = c.fma(w0, a00);
-            a01 = c.fma(w1, a01);
-            c = DoubleVector.broadcast(SPECIES, x[x0 + d + k]);
-            a10 = c.fma(w0, a10);
-            a11 = c.fma(w1, a11);
-            c = DoubleVector.broadcast(SPECIES, x[x0 + 2 * d + k]);
-            a20 = c.fma(w0, a20);
-            a21 = c.fma(w1, a21);
-            c = DoubleVector.broadcast(SPECIES, x[x0 + 3 * d + k]);
-            a30 = c.fma(w0, a30);
-            a31 = c.fma(w1, a31);
-        }
-        a00.intoArray(z, z0);
-        a01.intoArray(z, z0 + L);
-        a10.intoArray(z, z1);
-        a11.intoArray(z, z1 + L);
-        a20.intoArray(z, z2);
-        a21.intoArray(z, z2 + L);
-        a30.intoArray(z, z3);
-        a31.intoArray(z, z3 + L);
-    }
-
-    private static void tile4x1(double[] x, int s, int d, int k0, int k1, double[] wt, int m, int j, double[] z) {
-        int z0 = s * m + j;
-        DoubleVector a0 = DoubleVector.fromArray(SPECIES, z, z0);
-        DoubleVector a1 = DoubleVector.fromArray(SPECIES, z, z0 + m);
-        DoubleVector a2 = DoubleVector.fromArray(SPECIES, z, z0 + 2 * m);
-        DoubleVector a3 = DoubleVector.fromArray(SPECIES, z, z0 + 3 * m);
-        int x0 = s * d;
-        for (int k = k0; k < k1; k++) {
-            DoubleVector w = DoubleVector.fromArray(SPECIES, wt, k * m + j);
-            a0 = DoubleVector.broadcast(SPECIES, x[x0 + k]).fma(w, a0);
-            a1 = DoubleVector.broadcast(SPECIES, x[x0 + d + k]).fma(w, a1);
-            a2 = DoubleVector.broadcast(SPECIES, x[x0 + 2 * d + k]).fma(w, a2);
-            a3 = DoubleVector.broadcast(SPECIES, x[x0 + 3 * d + k]).fma(w, a3);
-        }
-        a0.intoArray(z, z0);
-        a1.intoArray(z, z0 + m);
-        a2.intoArray(z, z0 + 2 * m);
-        a3.intoArray(z, z0 + 3 * m);
-    }
-
-    /** Columns {@code [j, m)} of sample s over the panel, one element at a time. */
-    private static void scalar(double[] x, int s, int d, int k0, int k1, double[] wt, int m, int j, double[] z) {
-        for (int col = j; col < m; col++) {
-            double acc = z[s * m + col];
-            for (int k = k0; k < k1; k++) {
-                acc = Math.fma(x[s * d + k], wt[k * m + col], acc);
-            }
-            z[s * m + col] = acc;
         }
     }
 
     @Override
-    public void backward(double[] c, int n, int m, double[] x, int d, double[] grad) {
-        int k = 0;
-        for (; k + 2 * L <= d; k += 2 * L) {
-            int j = 0;
-            for (; j + 3 < m; j += 4) {
-                backwardTile4x2(c, n, m, x, d, k, j, grad);
+    public void backward(double[] x, int n, int d, double[] c, int mp, double[] gt) {
+        checkPadding(mp);
+        // out = gt (rows: inputs k), a = x (a[s*d + k]), q = s, rows = c. Samples in blocks, outermost
+        // (each element's chain still runs in increasing s): a block's slice of c for two vectors of
+        // units stays in L1 while the inputs pass.
+        for (int s0 = 0; s0 < n; s0 += SAMPLE_BLOCK) {
+            int s1 = Math.min(n, s0 + SAMPLE_BLOCK);
+            for (int j = 0; j < mp; j += 2 * L) {
+                int k = 0;
+                for (; k + 3 < d; k += 4) {
+                    tile4(gt, k * mp + j, mp, x, k, 1, d, s0, s1, c, j, mp);
+                }
+                for (; k < d; k++) {
+                    tile1(gt, k * mp + j, x, k, d, s0, s1, c, j, mp);
+                }
             }
-            for (; j < m; j++) {
-                backwardRow(c, n, m, x, d, k, j, grad);
-                backwardRow(c, n, m, x, d, k + L, j, grad);
-            }
-        }
-        for (; k + L <= d; k += L) {
-            for (int j = 0; j < m; j++) {
-                backwardRow(c, n, m, x, d, k, j, grad);
-            }
-        }
-        for (; k + HALF_L <= d; k += HALF_L) {
-            int j = 0;
-            for (; j + 3 < m; j += 4) {
-                backwardHalfTile4(c, n, m, x, d, k, j, grad);
-            }
-            for (; j < m; j++) {
-                backwardScalar(c, n, m, x, d, k, k + HALF_L, j, grad);
-            }
-        }
-        for (int j = 0; j < m && k < d; j++) {
-            backwardScalar(c, n, m, x, d, k, d, j, grad);
         }
     }
 
-    /** Rows j..j+3, columns k..k+2L of the gradient in registers while the samples pass. */
-    private static void backwardTile4x2(double[] c, int n, int m, double[] x, int d, int k, int j, double[] grad) {
-        int g0 = j * d + k;
-        int g1 = g0 + d;
-        int g2 = g1 + d;
-        int g3 = g2 + d;
-        DoubleVector a00 = DoubleVector.fromArray(SPECIES, grad, g0);
-        DoubleVector a01 = DoubleVector.fromArray(SPECIES, grad, g0 + L);
-        DoubleVector a10 = DoubleVector.fromArray(SPECIES, grad, g1);
-        DoubleVector a11 = DoubleVector.fromArray(SPECIES, grad, g1 + L);
-        DoubleVector a20 = DoubleVector.fromArray(SPECIES, grad, g2);
-        DoubleVector a21 = DoubleVector.fromArray(SPECIES, grad, g2 + L);
-        DoubleVector a30 = DoubleVector.fromArray(SPECIES, grad, g3);
-        DoubleVector a31 = DoubleVector.fromArray(SPECIES, grad, g3 + L);
-        for (int s = 0; s < n; s++) {
-            int xo = s * d + k;
-            int co = s * m + j;
-            DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, xo);
-            DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, xo + L);
-            DoubleVector b = DoubleVector.broadcast(SPECIES, c[co]);
-            a00 = b.fma(x0, a00);
-            a01 = b.fma(x1, a01);
-            b = DoubleVector.broadcast(SPECIES, c[co + 1]);
-            a10 = b.fma(x0, a10);
-            a11 = b.fma(x1, a11);
-            b = DoubleVector.broadcast(SPECIES, c[co + 2]);
-            a20 = b.fma(x0, a20);
-            a21 = b.fma(x1, a21);
-            b = DoubleVector.broadcast(SPECIES, c[co + 3]);
-            a30 = b.fma(x0, a30);
-            a31 = b.fma(x1, a31);
+    private static void checkPadding(int mp) {
+        if (mp % (2 * L) != 0) {
+            throw new IllegalArgumentException("padded width " + mp + " is not a multiple of " + 2 * L);
         }
-        a00.intoArray(grad, g0);
-        a01.intoArray(grad, g0 + L);
-        a10.intoArray(grad, g1);
-        a11.intoArray(grad, g1 + L);
-        a20.intoArray(grad, g2);
-        a21.intoArray(grad, g2 + L);
-        a30.intoArray(grad, g3);
-        a31.intoArray(grad, g3 + L);
     }
 
-    /** Row j, columns k..k+L. */
-    private static void backwardRow(double[] c, int n, int m, double[] x, int d, int k, int j, double[] grad) {
-        int go = j * d + k;
-        DoubleVector acc = DoubleVector.fromArray(SPECIES, grad, go);
-        for (int s = 0; s < n; s++) {
-            acc = DoubleVector.broadcast(SPECIES, c[s * m + j]).fma(DoubleVector.fromArray(SPECIES, x, s * d + k), acc);
+    /**
+     * Rows r = 0..3 of {@code out} from {@code oo} (row stride {@code os}), two vectors wide:
+     * out[oo + r*os + v] += sum over q in [q0, q1) of a[ao + r*ar + q*aq] * rows[q*mp + j + v].
+     */
+    private static void tile4(double[] out, int oo, int os, double[] a, int ao, int ar, int aq, int q0, int q1,
+                              double[] rows, int j, int mp) {
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, out, oo);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, out, oo + L);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, out, oo + os);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, out, oo + os + L);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, out, oo + 2 * os);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, out, oo + 2 * os + L);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, out, oo + 3 * os);
+        DoubleVector c31 = DoubleVector.fromArray(SPECIES, out, oo + 3 * os + L);
+        for (int q = q0; q < q1; q++) {
+            int ro = q * mp + j;
+            DoubleVector r0 = DoubleVector.fromArray(SPECIES, rows, ro);
+            DoubleVector r1 = DoubleVector.fromArray(SPECIES, rows, ro + L);
+            int a0 = ao + q * aq;
+            DoubleVector s = DoubleVector.broadcast(SPECIES, a[a0]);
+            c00 = s.fma(r0, c00);
+            c01 = s.fma(r1, c01);
+            s = DoubleVector.broadcast(SPECIES, a[a0 + ar]);
+            c10 = s.fma(r0, c10);
+            c11 = s.fma(r1, c11);
+            s = DoubleVector.broadcast(SPECIES, a[a0 + 2 * ar]);
+            c20 = s.fma(r0, c20);
+            c21 = s.fma(r1, c21);
+            s = DoubleVector.broadcast(SPECIES, a[a0 + 3 * ar]);
+            c30 = s.fma(r0, c30);
+            c31 = s.fma(r1, c31);
         }
-        acc.intoArray(grad, go);
+        c00.intoArray(out, oo);
+        c01.intoArray(out, oo + L);
+        c10.intoArray(out, oo + os);
+        c11.intoArray(out, oo + os + L);
+        c20.intoArray(out, oo + 2 * os);
+        c21.intoArray(out, oo + 2 * os + L);
+        c30.intoArray(out, oo + 3 * os);
+        c31.intoArray(out, oo + 3 * os + L);
     }
 
-    /** Rows j..j+3, columns k..k+L/2 (a tail narrower than one full vector): four independent chains. */
-    private static void backwardHalfTile4(double[] c, int n, int m, double[] x, int d, int k, int j, double[] grad) {
-        int g0 = j * d + k;
-        DoubleVector a0 = DoubleVector.fromArray(HALF, grad, g0);
-        DoubleVector a1 = DoubleVector.fromArray(HALF, grad, g0 + d);
-        DoubleVector a2 = DoubleVector.fromArray(HALF, grad, g0 + 2 * d);
-        DoubleVector a3 = DoubleVector.fromArray(HALF, grad, g0 + 3 * d);
-        for (int s = 0; s < n; s++) {
-            DoubleVector xs = DoubleVector.fromArray(HALF, x, s * d + k);
-            int co = s * m + j;
-            a0 = DoubleVector.broadcast(HALF, c[co]).fma(xs, a0);
-            a1 = DoubleVector.broadcast(HALF, c[co + 1]).fma(xs, a1);
-            a2 = DoubleVector.broadcast(HALF, c[co + 2]).fma(xs, a2);
-            a3 = DoubleVector.broadcast(HALF, c[co + 3]).fma(xs, a3);
+    /** One row of {@link #tile4}: the leftover samples or inputs. */
+    private static void tile1(double[] out, int oo, double[] a, int ao, int aq, int q0, int q1,
+                              double[] rows, int j, int mp) {
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, out, oo);
+        DoubleVector c1 = DoubleVector.fromArray(SPECIES, out, oo + L);
+        for (int q = q0; q < q1; q++) {
+            int ro = q * mp + j;
+            DoubleVector s = DoubleVector.broadcast(SPECIES, a[ao + q * aq]);
+            c0 = s.fma(DoubleVector.fromArray(SPECIES, rows, ro), c0);
+            c1 = s.fma(DoubleVector.fromArray(SPECIES, rows, ro + L), c1);
         }
-        a0.intoArray(grad, g0);
-        a1.intoArray(grad, g0 + d);
-        a2.intoArray(grad, g0 + 2 * d);
-        a3.intoArray(grad, g0 + 3 * d);
-    }
-
-    /** Row j, columns [k, k1), one element at a time. */
-    private static void backwardScalar(double[] c, int n, int m, double[] x, int d, int k, int k1, int j,
-                                       double[] grad) {
-        for (int col = k; col < k1; col++) {
-            double acc = grad[j * d + col];
-            for (int s = 0; s < n; s++) {
-                acc = Math.fma(c[s * m + j], x[s * d + col], acc);
-            }
-            grad[j * d + col] = acc;
-        }
+        c0.intoArray(out, oo);
+        c1.intoArray(out, oo + L);
     }
 }

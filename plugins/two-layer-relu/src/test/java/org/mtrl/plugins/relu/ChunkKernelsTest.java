@@ -30,27 +30,37 @@ class ChunkKernelsTest {
         return v;
     }
 
+    /** Random values in the first m of mp columns of each of {@code rows} rows, zero padding. */
+    private static double[] padded(int rows, int m, int mp, RandomStream rng) {
+        double[] v = new double[rows * mp];
+        for (int r = 0; r < rows; r++) {
+            rng.nextGaussians(v, r * mp, m);
+        }
+        return v;
+    }
+
     @ParameterizedTest
     @CsvSource({"1, 1, 1", "7, 37, 21", "64, 100, 200", "13, 600, 45"})
     void forwardMatchesTripleLoopAndImplementationsAgreeBitForBit(int n, int d, int m) {
         RandomStream rng = Fixtures.stream(n * 1000L + d);
+        int mp = ChunkKernels.padded(m);
         double[] x = gaussians(n * d, rng);
-        double[] wt = gaussians(d * m, rng);
-        double[] b = gaussians(m, rng);
+        double[] wt = padded(d, m, mp, rng);
+        double[] b = padded(1, m, mp, rng);
         double[] first = null;
         for (ChunkKernels kernels : implementations()) {
-            double[] z = new double[n * m];
-            kernels.forward(x, n, d, wt, m, b, z);
+            double[] z = new double[n * mp];
+            kernels.forward(x, n, d, wt, mp, b, z);
             for (int s = 0; s < n; s++) {
-                for (int j = 0; j < m; j++) {
+                for (int j = 0; j < mp; j++) {
                     double sum = b[j];
                     double magnitude = Math.abs(b[j]);
                     for (int k = 0; k < d; k++) {
-                        sum += x[s * d + k] * wt[k * m + j];
-                        magnitude += Math.abs(x[s * d + k] * wt[k * m + j]);
+                        sum += x[s * d + k] * wt[k * mp + j];
+                        magnitude += Math.abs(x[s * d + k] * wt[k * mp + j]);
                     }
-                    assertTrue(Math.abs(z[s * m + j] - sum) <= RELATIVE * magnitude,
-                            kernels.getClass().getSimpleName() + " z[" + s + "," + j + "] = " + z[s * m + j]
+                    assertTrue(Math.abs(z[s * mp + j] - sum) <= RELATIVE * magnitude,
+                            kernels.getClass().getSimpleName() + " z[" + s + "," + j + "] = " + z[s * mp + j]
                                     + " vs " + sum);
                 }
             }
@@ -66,9 +76,10 @@ class ChunkKernelsTest {
     @CsvSource({"1, 1, 1", "9, 37, 5", "64, 100, 200", "30, 300, 7", "5, 29, 11"})
     void backwardMatchesTripleLoopAndImplementationsAgreeBitForBit(int n, int d, int m) {
         RandomStream rng = Fixtures.stream(n * 7000L + d);
+        int mp = ChunkKernels.padded(m);
         double[] x = gaussians(n * d, rng);
-        double[] start = gaussians(m * d, rng);
-        double[] c = gaussians(m * n, rng);
+        double[] start = padded(d, m, mp, rng);
+        double[] c = padded(n, m, mp, rng);
         for (int i = 0; i < c.length; i++) {
             if (rng.nextDouble() < 0.5) { // zeros, as the ReLU mask makes them
                 c[i] = 0;
@@ -76,24 +87,24 @@ class ChunkKernelsTest {
         }
         double[] first = null;
         for (ChunkKernels kernels : implementations()) {
-            double[] grad = start.clone();
-            kernels.backward(c, n, m, x, d, grad);
-            for (int j = 0; j < m; j++) {
-                for (int k = 0; k < d; k++) {
-                    double sum = start[j * d + k];
+            double[] gt = start.clone();
+            kernels.backward(x, n, d, c, mp, gt);
+            for (int k = 0; k < d; k++) {
+                for (int j = 0; j < mp; j++) {
+                    double sum = start[k * mp + j];
                     double magnitude = Math.abs(sum);
                     for (int s = 0; s < n; s++) {
-                        sum += c[s * m + j] * x[s * d + k];
-                        magnitude += Math.abs(c[s * m + j] * x[s * d + k]);
+                        sum += x[s * d + k] * c[s * mp + j];
+                        magnitude += Math.abs(x[s * d + k] * c[s * mp + j]);
                     }
-                    assertTrue(Math.abs(grad[j * d + k] - sum) <= RELATIVE * magnitude,
-                            kernels.getClass().getSimpleName() + " grad[" + j + "," + k + "]");
+                    assertTrue(Math.abs(gt[k * mp + j] - sum) <= RELATIVE * magnitude,
+                            kernels.getClass().getSimpleName() + " gt[" + k + "," + j + "]");
                 }
             }
             if (first == null) {
-                first = grad;
+                first = gt;
             } else {
-                assertArrayEquals(first, grad, 0.0, "vector and plain backward differ");
+                assertArrayEquals(first, gt, 0.0, "vector and plain backward differ");
             }
         }
     }
