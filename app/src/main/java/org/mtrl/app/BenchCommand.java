@@ -64,9 +64,12 @@ final class BenchCommand implements Callable<Integer> {
         PhaseClock clock = new PhaseClock();
         long start = System.nanoTime();
         RunResult result;
+        String fingerprint;
         try (PoolWorkers workers = new PoolWorkers(n)) {
             Experiment experiment = new RunEngine(workers, clock).assemble(config);
-            result = experiment.run(experiment.prepare());
+            Experiment.Prepared prepared = experiment.prepare();
+            result = experiment.run(prepared);
+            fingerprint = fingerprint(prepared.model().firstLayer().data());
         }
         clock.stop();
         double total = (System.nanoTime() - start) / 1e9;
@@ -91,6 +94,7 @@ final class BenchCommand implements Callable<Integer> {
                 gflops);
         out.printf(Locale.ROOT, "  peak heap %.1f MiB, peak RSS %.1f MiB%n", peakHeap, peakRss);
         out.printf(Locale.ROOT, "  energy outside span(M) %.4f, max principal-angle sine %.4f%n", energy, sine);
+        out.printf(Locale.ROOT, "  trained W fingerprint %s (equal on any thread count)%n", fingerprint);
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("generate_s", 0.0); // fused into the steps: samples are drawn chunk by chunk inside them
@@ -107,6 +111,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("rep_gflops", round(repGflops, 1));
         json.put("peak_heap_mib", round(peakHeap, 1));
         json.put("threads", n);
+        json.put("w_fingerprint", fingerprint);
         try {
             out.println(new ObjectMapper().writeValueAsString(json));
         } catch (JsonProcessingException e) {
@@ -114,6 +119,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** FNV-1a over the bits of every entry: equal fingerprints mean, in practice, bit-identical weights. */
+    static String fingerprint(double[] values) {
+        long h = 0xCBF29CE484222325L;
+        for (double v : values) {
+            h = (h ^ Double.doubleToRawLongBits(v)) * 0x100000001B3L;
+        }
+        return String.format("%016x", h);
     }
 
     private static double round(double value, int digits) {
