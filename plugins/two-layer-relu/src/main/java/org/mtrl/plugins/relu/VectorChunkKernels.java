@@ -15,6 +15,8 @@ final class VectorChunkKernels implements ChunkKernels {
     private static final int L = SPECIES.length();
     /** Samples per block of the backward product: 128 x 2 vectors of C is 16 KB at AVX-512. */
     private static final int SAMPLE_BLOCK = 128;
+    /** A block of x up to this size is kept in L2 (of 1-2 MB on current x86 cores) by the backward order. */
+    private static final long INPUT_BLOCK_BYTES = 256 * 1024;
 
     @Override
     public void forward(double[] x, int n, int d, double[] wt, int mp, double[] b, double[] z) {
@@ -22,16 +24,18 @@ final class VectorChunkKernels implements ChunkKernels {
         for (int s = 0; s < n; s++) {
             System.arraycopy(b, 0, z, s * mp, mp);
         }
-        // out = z (rows: samples), a = x (a[s*d + k]), q = k over a panel, rows = wt. Units outside the
-        // samples: the panel's slice of wt for two vectors of units stays in L1 while the samples pass.
+        // out = z (rows: samples), a = x (a[s*d + k]), q = k over a panel, rows = wt. Samples outside
+        // the units: four samples' panel of x stays in L1 while the panel of wt passes from L2.
         for (int k0 = 0; k0 < d; k0 += PlainChunkKernels.PANEL) {
             int k1 = Math.min(d, k0 + PlainChunkKernels.PANEL);
-            for (int j = 0; j < mp; j += 2 * L) {
-                int s = 0;
-                for (; s + 3 < n; s += 4) {
+            int s = 0;
+            for (; s + 3 < n; s += 4) {
+                for (int j = 0; j < mp; j += 2 * L) {
                     tile4(z, s * mp + j, mp, x, s * d, d, 1, k0, k1, wt, j, mp);
                 }
-                for (; s < n; s++) {
+            }
+            for (; s < n; s++) {
+                for (int j = 0; j < mp; j += 2 * L) {
                     tile1(z, s * mp + j, x, s * d, 1, k0, k1, wt, j, mp);
                 }
             }
@@ -41,18 +45,34 @@ final class VectorChunkKernels implements ChunkKernels {
     @Override
     public void backward(double[] x, int n, int d, double[] c, int mp, double[] gt) {
         checkPadding(mp);
-        // out = gt (rows: inputs k), a = x (a[s*d + k]), q = s, rows = c. Samples in blocks, outermost
-        // (each element's chain still runs in increasing s): a block's slice of c for two vectors of
-        // units stays in L1 while the inputs pass.
+        // out = gt (rows: inputs k), a = x (a[s*d + k]), q = s, rows = c. Samples in blocks, outermost,
+        // so each element's chain still runs in increasing s. Within a block, whichever operand is
+        // reused stays in cache: with short inputs, a block's slice of c for two vectors of units stays
+        // in L1 while the inputs pass; with long inputs (the block of x no longer fits in L2), four
+        // inputs of the block stay in L1 while all units pass.
         for (int s0 = 0; s0 < n; s0 += SAMPLE_BLOCK) {
             int s1 = Math.min(n, s0 + SAMPLE_BLOCK);
-            for (int j = 0; j < mp; j += 2 * L) {
+            if ((long) (s1 - s0) * d * Double.BYTES <= INPUT_BLOCK_BYTES) {
+                for (int j = 0; j < mp; j += 2 * L) {
+                    int k = 0;
+                    for (; k + 3 < d; k += 4) {
+                        tile4(gt, k * mp + j, mp, x, k, 1, d, s0, s1, c, j, mp);
+                    }
+                    for (; k < d; k++) {
+                        tile1(gt, k * mp + j, x, k, d, s0, s1, c, j, mp);
+                    }
+                }
+            } else {
                 int k = 0;
                 for (; k + 3 < d; k += 4) {
-                    tile4(gt, k * mp + j, mp, x, k, 1, d, s0, s1, c, j, mp);
+                    for (int j = 0; j < mp; j += 2 * L) {
+                        tile4(gt, k * mp + j, mp, x, k, 1, d, s0, s1, c, j, mp);
+                    }
                 }
                 for (; k < d; k++) {
-                    tile1(gt, k * mp + j, x, k, d, s0, s1, c, j, mp);
+                    for (int j = 0; j < mp; j += 2 * L) {
+                        tile1(gt, k * mp + j, x, k, d, s0, s1, c, j, mp);
+                    }
                 }
             }
         }
