@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = MtrlCommand.Version.class,
         description = "Multi-task representation learning experiments (Collins et al., ICML 2024).",
         subcommands = {RunCommand.class, SweepCommand.class, ShowCommand.class, PlotCommand.class, ReportCommand.class,
-            ConfigCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+            ConfigCommand.class, PluginsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 final class MtrlCommand implements Runnable {
     private static final int MAX_USAGE_ERROR = 300;
 

@@ -8,6 +8,8 @@ import org.mtrl.api.linalg.Matrix;
  */
 public final class Subspace {
     private final Matrix basis;
+    /** M^T, r x d row-major: {@link #project} reads each column of M contiguously. */
+    private final double[] transposedBasis;
 
     /**
      * @param basis a d x r matrix whose columns are orthonormal (checked to 1e-8)
@@ -33,6 +35,12 @@ public final class Subspace {
             }
         }
         this.basis = basis;
+        this.transposedBasis = new double[basis.rows() * basis.cols()];
+        for (int i = 0; i < basis.rows(); i++) {
+            for (int c = 0; c < basis.cols(); c++) {
+                transposedBasis[c * basis.rows() + i] = basis.get(i, c);
+            }
+        }
     }
 
     /** M, d x r, orthonormal columns. Callers must not modify it. */
@@ -60,19 +68,40 @@ public final class Subspace {
     public void project(double[] x, int n, double[] z) {
         int d = dim();
         int r = rank();
-        double[] m = basis.data();
+        double[] mt = transposedBasis;
         for (int k = 0; k < n; k++) {
-            int zo = k * r;
-            for (int c = 0; c < r; c++) {
-                z[zo + c] = 0;
-            }
             int xo = k * d;
-            for (int i = 0; i < d; i++) {
-                double xi = x[xo + i];
-                int mo = i * r;
-                for (int c = 0; c < r; c++) {
-                    z[zo + c] += xi * m[mo + c];
+            int zo = k * r;
+            int c = 0;
+            // four columns at once: four independent chains, each summing in increasing i
+            for (; c + 3 < r; c += 4) {
+                int m0 = c * d;
+                int m1 = m0 + d;
+                int m2 = m1 + d;
+                int m3 = m2 + d;
+                double z0 = 0;
+                double z1 = 0;
+                double z2 = 0;
+                double z3 = 0;
+                for (int i = 0; i < d; i++) {
+                    double xi = x[xo + i];
+                    z0 += xi * mt[m0 + i];
+                    z1 += xi * mt[m1 + i];
+                    z2 += xi * mt[m2 + i];
+                    z3 += xi * mt[m3 + i];
                 }
+                z[zo + c] = z0;
+                z[zo + c + 1] = z1;
+                z[zo + c + 2] = z2;
+                z[zo + c + 3] = z3;
+            }
+            for (; c < r; c++) {
+                int mo = c * d;
+                double zc = 0;
+                for (int i = 0; i < d; i++) {
+                    zc += x[xo + i] * mt[mo + i];
+                }
+                z[zo + c] = zc;
             }
         }
     }

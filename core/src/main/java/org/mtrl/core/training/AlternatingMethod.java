@@ -30,6 +30,7 @@ public final class AlternatingMethod {
             int sampleRound = schedule.fixedSampling() ? 0 : round;
             Map<String, Double> stats = new LinkedHashMap<>();
 
+            context.progress().phaseStarted("head step, round " + round);
             HeadGradients heads = engine.headGradients(tasks, new SamplePlan("head", sampleRound, schedule.headSamples()));
             for (int i = 0; i < tasks.length; i++) {
                 ParameterUpdate.apply(model.heads().data(), tasks[i] * m, heads.gradients()[i],
@@ -38,6 +39,7 @@ public final class AlternatingMethod {
             stats.put("head-loss", heads.meanLoss());
 
             if (schedule.learnRepresentation()) {
+                context.progress().phaseStarted("representation step, round " + round);
                 SharedGradient shared = engine.sharedGradient(tasks,
                         new SamplePlan("rep", sampleRound, schedule.repSamples()), schedule.trainBias());
                 ParameterUpdate.apply(model.firstLayer().data(), 0, shared.firstLayer(), schedule.repStep(),

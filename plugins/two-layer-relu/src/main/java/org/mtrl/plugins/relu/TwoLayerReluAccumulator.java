@@ -9,42 +9,63 @@ import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Loss;
 
 /**
- * Sums loss gradients of a {@link TwoLayerReluModel} for one thread. For each sample it computes
- * z = W x + b, h = relu(z), f = a_t . h and g = scale * dl/df, then adds g h to the head gradient and
- * g a_{t,j} 1[z_j &gt; 0] (x, 1) to row j of the first-layer and bias gradients. Rows whose coefficient
- * is exactly zero (a dead unit, a zero head entry, a zero loss derivative) are skipped, which also
- * makes the first-layer and bias gradients exactly zero when the head is zero.
+ * Sums loss gradients of a {@link TwoLayerReluModel} for one thread, a whole batch at a time: the
+ * pre-activations Z = X W^T + b of the batch are one blocked matrix product, then per sample h = relu(z),
+ * f = a_t . h and g = scale * dl/df, g h is added to the head gradient, and the coefficients
+ * C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (n x m) give the first-layer gradient as a second blocked
+ * product G^T += X^T C and the bias gradient as the column sums of C. When the head is zero, C is zero
+ * and so are the first-layer and bias gradients, exactly.
  *
- * <p>Samples are processed one at a time so W stays in cache; the scratch space is two vectors of
- * length m allocated here, so {@link #add} never allocates whatever the batch capacity. The gradient
- * arrays returned by the accessors are this accumulator's live buffers.
+ * <p>The products run on the JVM's {@link ChunkKernels}, on unit-padded copies (W^T, b, Z, C and G^T
+ * have {@link ChunkKernels#padded} columns, the padding zero). Scratch buffers are sized by the largest
+ * batch seen and reused, so {@link #add} allocates only when a batch larger than any before arrives.
+ * The head and bias gradients returned by the accessors are live buffers; {@link #firstLayer} writes
+ * G from G^T into its own buffer when called.
  */
 final class TwoLayerReluAccumulator implements GradientAccumulator {
     private final TwoLayerReluModel model;
+    private final ChunkKernels kernels;
     private final Set<GradientPart> parts;
+    private final int paddedWidth;
     private final double[] headGradient;
+    /** G^T, d x mp. */
+    private final double[] transposedFirstLayerGradient;
+    /** G, m x d, written from G^T by {@link #firstLayer}. */
     private final double[] firstLayerGradient;
     private final double[] biasGradient;
-    private final double[] preActivation;
-    private final double[] hidden;
+    /** W^T, d x mp. */
+    private final double[] transposedFirstLayer;
+    private final double[] paddedBias;
+    /** Z, then relu(Z) in place, n x mp. */
+    private double[] hidden = new double[0];
+    private double[] lossDerivative = new double[0];
+    /** C, n x mp. */
+    private double[] coefficients = new double[0];
 
     TwoLayerReluAccumulator(TwoLayerReluModel model, Set<GradientPart> parts) {
+        this(model, parts, ChunkKernels.selected());
+    }
+
+    TwoLayerReluAccumulator(TwoLayerReluModel model, Set<GradientPart> parts, ChunkKernels kernels) {
         this.model = model;
+        this.kernels = kernels;
         this.parts = parts.isEmpty() ? EnumSet.noneOf(GradientPart.class) : EnumSet.copyOf(parts);
         int m = model.width();
         int d = model.inputDim();
+        this.paddedWidth = ChunkKernels.padded(m);
         this.headGradient = this.parts.contains(GradientPart.HEAD) ? new double[m] : null;
-        this.firstLayerGradient = this.parts.contains(GradientPart.FIRST_LAYER)
-                ? new double[Math.multiplyExact(m, d)] : null;
+        boolean firstLayer = this.parts.contains(GradientPart.FIRST_LAYER);
+        this.firstLayerGradient = firstLayer ? new double[Math.multiplyExact(m, d)] : null;
+        this.transposedFirstLayerGradient = firstLayer ? new double[Math.multiplyExact(paddedWidth, d)] : null;
         this.biasGradient = this.parts.contains(GradientPart.BIAS) ? new double[m] : null;
-        this.preActivation = new double[m];
-        this.hidden = new double[m];
+        this.transposedFirstLayer = new double[Math.multiplyExact(paddedWidth, d)];
+        this.paddedBias = new double[paddedWidth];
     }
 
     @Override
     public void reset() {
         zero(headGradient);
-        zero(firstLayerGradient);
+        zero(transposedFirstLayerGradient);
         zero(biasGradient);
     }
 
@@ -58,57 +79,86 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     public double add(int task, Batch batch, double scale) {
         int d = model.inputDim();
         int m = model.width();
+        int mp = paddedWidth;
         if (task < 0 || task >= model.taskCount()) {
             throw new IllegalArgumentException("task " + task + " is not in [0, " + model.taskCount() + ")");
         }
         if (batch.dim() != d) {
             throw new IllegalArgumentException("batch dimension " + batch.dim() + " differs from the model's " + d);
         }
-        double[] w = model.firstLayer().data();
-        double[] b = model.bias();
+        int n = batch.size();
+        ensureCapacity(n);
+        transpose(model.firstLayer().data(), m, d, transposedFirstLayer, mp);
+        System.arraycopy(model.bias(), 0, paddedBias, 0, m);
+        kernels.forward(batch.x(), n, d, transposedFirstLayer, mp, paddedBias, hidden);
+
         double[] a = model.heads().data();
         int headOffset = task * m;
         Loss loss = model.loss();
-        double[] x = batch.x();
         double[] y = batch.y();
-        boolean backpropagate = firstLayerGradient != null || biasGradient != null;
         double totalLoss = 0;
-
-        for (int s = 0, n = batch.size(); s < n; s++) {
-            int xo = s * d;
-            double f = 0;
+        for (int s = 0; s < n; s++) {
+            int ho = s * mp;
             for (int j = 0; j < m; j++) {
-                double z = b[j] + Kernels.dot(w, j * d, x, xo, d);
-                double h = z > 0 ? z : 0.0;
-                preActivation[j] = z;
-                hidden[j] = h;
-                f += a[headOffset + j] * h;
+                hidden[ho + j] = Math.max(hidden[ho + j], 0.0);
             }
+            double f = Kernels.dot(a, headOffset, hidden, ho, m);
             totalLoss += loss.value(y[s], f);
             double g = scale * loss.derivative(y[s], f);
-            if (g == 0) {
-                continue; // nothing to add (hinge beyond the margin, or scale 0)
+            lossDerivative[s] = g;
+            if (headGradient != null && g != 0) {
+                Kernels.axpy(g, hidden, ho, headGradient, 0, m);
             }
-            if (headGradient != null) {
-                Kernels.axpy(g, hidden, 0, headGradient, 0, m);
-            }
-            if (backpropagate) {
-                for (int j = 0; j < m; j++) {
-                    double aj = a[headOffset + j];
-                    if (aj == 0 || !(preActivation[j] > 0)) {
-                        continue;
-                    }
-                    double coefficient = g * aj;
-                    if (biasGradient != null) {
-                        biasGradient[j] += coefficient;
-                    }
-                    if (firstLayerGradient != null) {
-                        Kernels.axpy(coefficient, x, xo, firstLayerGradient, j * d, d);
-                    }
+        }
+        if (transposedFirstLayerGradient != null || biasGradient != null) {
+            fillCoefficients(a, headOffset, n, m);
+            if (biasGradient != null) {
+                for (int s = 0; s < n; s++) {
+                    Kernels.axpy(1.0, coefficients, s * mp, biasGradient, 0, m);
                 }
+            }
+            if (transposedFirstLayerGradient != null) {
+                kernels.backward(batch.x(), n, d, coefficients, mp, transposedFirstLayerGradient);
             }
         }
         return totalLoss;
+    }
+
+    /**
+     * C[s][j] = g_s a_j where unit j is active on sample s, else +0 (padding columns stay +0). Half the
+     * units are active, at random, so a branch would mispredict half the time: the mask is computed
+     * from the bits instead. h = relu(z) is +0 or positive, so its bits are zero exactly when the unit
+     * is inactive.
+     */
+    private void fillCoefficients(double[] a, int headOffset, int n, int m) {
+        for (int s = 0; s < n; s++) {
+            double g = lossDerivative[s];
+            int ho = s * paddedWidth;
+            for (int j = 0; j < m; j++) {
+                long bits = Double.doubleToRawLongBits(hidden[ho + j]);
+                long active = (bits | -bits) >> 63; // all ones when bits != 0, else zero
+                coefficients[ho + j] = Double.longBitsToDouble(
+                        Double.doubleToRawLongBits(g * a[headOffset + j]) & active);
+            }
+        }
+    }
+
+    private void ensureCapacity(int n) {
+        if (lossDerivative.length < n) {
+            hidden = new double[Math.multiplyExact(n, paddedWidth)];
+            lossDerivative = new double[n];
+            coefficients = new double[Math.multiplyExact(n, paddedWidth)];
+        }
+    }
+
+    /** {@code out} (cols x stride, first rows columns used) = {@code in} (rows x cols) transposed. */
+    private static void transpose(double[] in, int rows, int cols, double[] out, int stride) {
+        for (int i = 0; i < rows; i++) {
+            int io = i * cols;
+            for (int k = 0; k < cols; k++) {
+                out[k * stride + i] = in[io + k];
+            }
+        }
     }
 
     @Override
@@ -118,7 +168,19 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
 
     @Override
     public double[] firstLayer() {
-        return requested(firstLayerGradient, GradientPart.FIRST_LAYER);
+        double[] gradient = requested(firstLayerGradient, GradientPart.FIRST_LAYER);
+        transpose(transposedFirstLayerGradient, model.inputDim(), paddedWidth, model.width(), gradient);
+        return gradient;
+    }
+
+    /** The first {@code used} columns of {@code in} (rows x cols), transposed into {@code out} (used x rows). */
+    private static void transpose(double[] in, int rows, int cols, int used, double[] out) {
+        for (int k = 0; k < rows; k++) {
+            int io = k * cols;
+            for (int j = 0; j < used; j++) {
+                out[j * rows + k] = in[io + j];
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,64 @@
+package org.mtrl.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** {@code mtrl bench}: a small workload end to end, and the errors of a bad one. */
+class BenchCommandTest {
+
+    @Test
+    void endsWithOneJsonLineWithThePeersKeys() throws Exception {
+        Cli cli = Cli.run("bench", "--threads", "2", "d=20", "r=2", "m=24", "T=6", "n1=700", "n2=900");
+        assertEquals(0, cli.exitCode(), cli.toString());
+        String last = cli.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        JsonNode json = new ObjectMapper().readTree(last);
+        for (String key : new String[] {"generate_s", "steps_s", "energy_outside", "max_sine", "total_s",
+            "peak_rss_mib", "workload", "gflops", "peak_heap_mib", "w_fingerprint"}) {
+            assertTrue(json.has(key), key + " missing from " + last);
+        }
+        assertEquals(20, json.get("workload").get("d").asInt());
+        assertEquals(900, json.get("workload").get("n2").asInt());
+        double sine = json.get("max_sine").asDouble();
+        assertTrue(sine > 0 && sine <= 1, last);
+        double energy = json.get("energy_outside").asDouble();
+        assertTrue(energy > 0 && energy < 1, last);
+    }
+
+    @Test
+    void theFingerprintDoesNotDependOnTheThreadCount() throws Exception {
+        String[] load = {"d=16", "r=2", "m=20", "T=5", "n1=1100", "n2=600"};
+        assertEquals(fingerprint(Cli.run(args("1", load))), fingerprint(Cli.run(args("3", load))));
+    }
+
+    private static String[] args(String threads, String... load) {
+        String[] all = new String[load.length + 3];
+        all[0] = "bench";
+        all[1] = "--threads";
+        all[2] = threads;
+        System.arraycopy(load, 0, all, 3, load.length);
+        return all;
+    }
+
+    private static String fingerprint(Cli cli) throws Exception {
+        assertEquals(0, cli.exitCode(), cli.toString());
+        String last = cli.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        return new ObjectMapper().readTree(last).get("w_fingerprint").asText();
+    }
+
+    @Test
+    void anUnknownKeyOrWorkloadIsABadInputNamingIt() {
+        Cli key = Cli.run("bench", "depth=3");
+        assertEquals(ExitCodes.BAD_INPUT, key.exitCode(), key.toString());
+        assertTrue(key.err().contains("depth") && key.err().contains("n1"), key.err());
+        Cli workload = Cli.run("bench", "--workload", "huge");
+        assertEquals(ExitCodes.BAD_INPUT, workload.exitCode(), workload.toString());
+        assertTrue(workload.err().contains("huge") && workload.err().contains("large"), workload.err());
+        Cli value = Cli.run("bench", "T=many");
+        assertEquals(ExitCodes.BAD_INPUT, value.exitCode(), value.toString());
+        assertTrue(value.err().contains("many"), value.err());
+    }
+}

@@ -1,0 +1,122 @@
+package org.mtrl.plugins.relu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mtrl.api.runtime.RandomStream;
+
+/**
+ * The blocked kernels against plain triple loops, on sizes that exercise every tile and tail (samples
+ * not a multiple of 4, widths not a multiple of the vector length, inputs longer than one panel).
+ */
+class ChunkKernelsTest {
+    private static final double RELATIVE = 1e-12;
+
+    private static List<ChunkKernels> implementations() {
+        List<ChunkKernels> kernels = new ArrayList<>(List.of(new PlainChunkKernels()));
+        if (KernelChoice.vectorModulePresent()) {
+            kernels.add(new VectorChunkKernels());
+        }
+        return kernels;
+    }
+
+    private static double[] gaussians(int length, RandomStream rng) {
+        double[] v = new double[length];
+        rng.nextGaussians(v, 0, length);
+        return v;
+    }
+
+    /** Random values in the first m of mp columns of each of {@code rows} rows, zero padding. */
+    private static double[] padded(int rows, int m, int mp, RandomStream rng) {
+        double[] v = new double[rows * mp];
+        for (int r = 0; r < rows; r++) {
+            rng.nextGaussians(v, r * mp, m);
+        }
+        return v;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1, 1", "7, 37, 21", "64, 100, 200", "13, 600, 45"})
+    void forwardMatchesTripleLoopAndImplementationsAgreeBitForBit(int n, int d, int m) {
+        RandomStream rng = Fixtures.stream(n * 1000L + d);
+        int mp = ChunkKernels.padded(m);
+        double[] x = gaussians(n * d, rng);
+        double[] wt = padded(d, m, mp, rng);
+        double[] b = padded(1, m, mp, rng);
+        double[] first = null;
+        for (ChunkKernels kernels : implementations()) {
+            double[] z = new double[n * mp];
+            kernels.forward(x, n, d, wt, mp, b, z);
+            for (int s = 0; s < n; s++) {
+                for (int j = 0; j < mp; j++) {
+                    double sum = b[j];
+                    double magnitude = Math.abs(b[j]);
+                    for (int k = 0; k < d; k++) {
+                        sum += x[s * d + k] * wt[k * mp + j];
+                        magnitude += Math.abs(x[s * d + k] * wt[k * mp + j]);
+                    }
+                    assertTrue(Math.abs(z[s * mp + j] - sum) <= RELATIVE * magnitude,
+                            kernels.getClass().getSimpleName() + " z[" + s + "," + j + "] = " + z[s * mp + j]
+                                    + " vs " + sum);
+                }
+            }
+            if (first == null) {
+                first = z;
+            } else {
+                assertArrayEquals(first, z, 0.0, "vector and plain forward differ");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1, 1", "9, 37, 5", "64, 100, 200", "30, 300, 7", "5, 29, 11", "130, 300, 21"})
+    void backwardMatchesTripleLoopAndImplementationsAgreeBitForBit(int n, int d, int m) {
+        RandomStream rng = Fixtures.stream(n * 7000L + d);
+        int mp = ChunkKernels.padded(m);
+        double[] x = gaussians(n * d, rng);
+        double[] start = padded(d, m, mp, rng);
+        double[] c = padded(n, m, mp, rng);
+        for (int i = 0; i < c.length; i++) {
+            if (rng.nextDouble() < 0.5) { // zeros, as the ReLU mask makes them
+                c[i] = 0;
+            }
+        }
+        double[] first = null;
+        for (ChunkKernels kernels : implementations()) {
+            double[] gt = start.clone();
+            kernels.backward(x, n, d, c, mp, gt);
+            for (int k = 0; k < d; k++) {
+                for (int j = 0; j < mp; j++) {
+                    double sum = start[k * mp + j];
+                    double magnitude = Math.abs(sum);
+                    for (int s = 0; s < n; s++) {
+                        sum += x[s * d + k] * c[s * mp + j];
+                        magnitude += Math.abs(x[s * d + k] * c[s * mp + j]);
+                    }
+                    assertTrue(Math.abs(gt[k * mp + j] - sum) <= RELATIVE * magnitude,
+                            kernels.getClass().getSimpleName() + " gt[" + k + "," + j + "]");
+                }
+            }
+            if (first == null) {
+                first = gt;
+            } else {
+                assertArrayEquals(first, gt, 0.0, "vector and plain backward differ");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"plain", "vector", "auto"})
+    void choiceNamesTheImplementation(String name) {
+        if (name.equals("vector") && !KernelChoice.vectorModulePresent()) {
+            return;
+        }
+        ChunkKernels kernels = KernelChoice.choose(name);
+        boolean vector = kernels instanceof VectorChunkKernels;
+        assertTrue(name.equals("plain") ? !vector : vector == KernelChoice.vectorModulePresent(), name);
+    }
+}

@@ -1,0 +1,80 @@
+package org.mtrl.plugins.relu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mtrl.api.data.Batch;
+import org.mtrl.api.model.GradientAccumulator;
+import org.mtrl.api.model.GradientPart;
+import org.mtrl.api.model.Loss;
+
+/** The blocked accumulator against a sample-by-sample reference written with plain loops. */
+class FusedAccumulatorTest {
+    private static final double RELATIVE = 1e-12;
+
+    /** Head, first-layer and bias gradients and the loss, one sample and one unit at a time. */
+    private record Reference(double[] head, double[] firstLayer, double[] bias, double loss) {
+        static Reference of(TwoLayerReluModel model, int task, Batch batch, double scale) {
+            int d = model.inputDim();
+            int m = model.width();
+            double[] head = new double[m];
+            double[] firstLayer = new double[m * d];
+            double[] bias = new double[m];
+            double loss = 0;
+            Loss l = model.loss();
+            for (int s = 0; s < batch.size(); s++) {
+                double f = Fixtures.naiveOutput(model, task, batch, s);
+                loss += l.value(batch.y()[s], f);
+                double g = scale * l.derivative(batch.y()[s], f);
+                for (int j = 0; j < m; j++) {
+                    double z = Fixtures.naivePreActivation(model, batch, s, j);
+                    head[j] += g * Math.max(0, z);
+                    if (z > 0) {
+                        double c = g * model.heads().get(task, j);
+                        bias[j] += c;
+                        for (int k = 0; k < d; k++) {
+                            firstLayer[j * d + k] += c * batch.x()[s * d + k];
+                        }
+                    }
+                }
+            }
+            return new Reference(head, firstLayer, bias, loss);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"logistic, 300, 50, 40", "hinge, 130, 17, 9", "squared, 64, 300, 33"})
+    void agreesWithTheSampleBySampleReference(String lossName, int n, int d, int m) {
+        TwoLayerReluModel model = Fixtures.model(d, 3, Fixtures.params(m, "gaussian", 1.0, 0.7, lossName), n);
+        Batch batch = Fixtures.randomBatch(d, n, Fixtures.stream(n + 17L));
+        double scale = 1.0 / n;
+        Reference reference = Reference.of(model, 2, batch, scale);
+        List<ChunkKernels> kernels = KernelChoice.vectorModulePresent()
+                ? List.of(new PlainChunkKernels(), new VectorChunkKernels()) : List.of(new PlainChunkKernels());
+        for (ChunkKernels k : kernels) {
+            GradientAccumulator acc = new TwoLayerReluAccumulator(model, EnumSet.allOf(GradientPart.class), k);
+            double loss = acc.add(2, batch, scale);
+            String name = k.getClass().getSimpleName();
+            assertEquals(reference.loss(), loss, RELATIVE * Math.abs(reference.loss()), name + " loss");
+            assertClose(reference.head(), acc.head(), name + " head");
+            assertClose(reference.firstLayer(), acc.firstLayer(), name + " first layer");
+            assertClose(reference.bias(), acc.bias(), name + " bias");
+        }
+    }
+
+    /** Relative to the norm of the reference: entries near zero are sums with cancellation. */
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        double norm = 0;
+        double error = 0;
+        for (int i = 0; i < expected.length; i++) {
+            norm = Math.max(norm, Math.abs(expected[i]));
+            error = Math.max(error, Math.abs(expected[i] - actual[i]));
+        }
+        assertTrue(norm > 0, what + " is all zero: the test would prove nothing");
+        assertTrue(error <= RELATIVE * norm, what + ": max error " + error + " vs max entry " + norm);
+    }
+}
