@@ -14,4 +14,17 @@ public interface Plugin {
 
     /** The factories this plugin contributes. */
     List<ComponentFactory<?, ?>> factories();
+
+    /**
+     * Guice modules ({@code com.google.inject.Module} instances) installed into the injector of every
+     * run that uses one of this plugin's components, for a plugin that needs more than the shared
+     * services: its components look up what the modules bind with
+     * {@link ComponentContext#services()}. Typed {@code Object} so that the api stays free of Guice;
+     * mtrl provides Guice 7 to plugin jars that use this. Most plugins need none.
+     *
+     * @return the modules, none by default
+     */
+    default List<?> modules() {
+        return List.of();
+    }
 }

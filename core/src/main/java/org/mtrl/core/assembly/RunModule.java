@@ -1,11 +1,16 @@
 package org.mtrl.core.assembly;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.mtrl.api.data.DataDistribution;
 import org.mtrl.api.model.Architecture;
 import org.mtrl.api.optim.Optimizer;
@@ -42,44 +47,55 @@ public final class RunModule extends AbstractModule {
         bind(Workers.class).toInstance(workers);
         bind(ProgressListener.class).toInstance(progress);
         bind(RandomStreams.class).toInstance(new SeededRandomStreams(config.seed()));
+        pluginModules().forEach(this::install);
+    }
+
+    /** The Guice modules of the plugins whose components this run uses, each once. */
+    private Set<Module> pluginModules() {
+        Set<Module> modules = new LinkedHashSet<>();
+        Stream.concat(Stream.of(config.data(), config.tasks(), config.model(), config.optimizer()),
+                        config.probes().values().stream())
+                .forEach(slot -> modules.addAll(slot.factory().pluginModules()));
+        return modules;
     }
 
     @Provides
     @Singleton
-    DataDistribution data(RandomStreams streams) {
-        return create(config.data(), streams);
+    DataDistribution data(RandomStreams streams, Injector injector) {
+        return create(config.data(), streams, injector);
     }
 
     @Provides
     @Singleton
-    TaskFamily tasks(RandomStreams streams) {
-        return create(config.tasks(), streams);
+    TaskFamily tasks(RandomStreams streams, Injector injector) {
+        return create(config.tasks(), streams, injector);
     }
 
     @Provides
     @Singleton
-    Architecture model(RandomStreams streams) {
-        return create(config.model(), streams);
+    Architecture model(RandomStreams streams, Injector injector) {
+        return create(config.model(), streams, injector);
     }
 
     @Provides
     @Singleton
-    Optimizer optimizer(RandomStreams streams) {
-        return create(config.optimizer(), streams);
+    Optimizer optimizer(RandomStreams streams, Injector injector) {
+        return create(config.optimizer(), streams, injector);
     }
 
     @Provides
     @Singleton
-    List<NamedProbe> probes(RandomStreams streams) {
+    List<NamedProbe> probes(RandomStreams streams, Injector injector) {
         List<NamedProbe> probes = new ArrayList<>();
         for (Map.Entry<String, ComponentConfig<Probe>> e : config.probes().entrySet()) {
-            probes.add(new NamedProbe(e.getKey(), create(e.getValue(), streams), e.getValue().factory().describe()));
+            probes.add(new NamedProbe(e.getKey(), create(e.getValue(), streams, injector), e.getValue().factory().describe()));
         }
         return List.copyOf(probes);
     }
 
-    private <C> C create(ComponentConfig<C> slot, RandomStreams streams) {
-        ComponentContext context = new ComponentContext(streams.scoped("component/" + slot.path()), workers);
+    private <C> C create(ComponentConfig<C> slot, RandomStreams streams, Injector injector) {
+        ComponentContext context = new ComponentContext(streams.scoped("component/" + slot.path()), workers, progress,
+                new InjectorServices(injector));
         return Contracts.call(slot, "create()", () -> slot.create(context));
     }
 }

@@ -1,11 +1,15 @@
 package org.mtrl.core.plugin;
 
+import java.util.List;
+
 /**
- * The parent of every plugin jar's class loader: it exposes the JDK and mtrl's api, nothing else, so a
+ * The parent of every plugin jar's class loader: it exposes the JDK, mtrl's api and Guice's public
+ * packages (for plugins that contribute modules, {@code Plugin.modules()}), nothing else, so a
  * third-party plugin cannot see (or clash with) core's and other plugins' classes and libraries.
  */
 final class ApiOnlyClassLoader extends ClassLoader {
-    private static final String API_PACKAGE = "org.mtrl.api.";
+    private static final List<String> SHARED_PACKAGES = List.of("org.mtrl.api.", "com.google.inject.",
+            "jakarta.inject.");
 
     private final ClassLoader application;
 
@@ -16,7 +20,7 @@ final class ApiOnlyClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith(API_PACKAGE)) {
+        if (SHARED_PACKAGES.stream().anyMatch(name::startsWith)) {
             return application.loadClass(name);
         }
         return super.loadClass(name, resolve);

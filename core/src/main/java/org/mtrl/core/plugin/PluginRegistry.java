@@ -1,5 +1,6 @@
 package org.mtrl.core.plugin;
 
+import com.google.inject.Module;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,13 +67,29 @@ public final class PluginRegistry {
                     + " failed to list its factories: " + PluginLoader.rootMessage(e)));
             return;
         }
+        List<Module> modules = new ArrayList<>();
+        try {
+            for (Object module : loaded.plugin().modules()) {
+                if (!(module instanceof Module guiceModule)) {
+                    problems.add(new LoadProblem(loaded.origin(), "plugin '" + pluginName + "': modules() returned "
+                            + (module == null ? "null" : "a " + module.getClass().getName())
+                            + ", not a com.google.inject.Module; the plugin is not loaded"));
+                    return;
+                }
+                modules.add(guiceModule);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            problems.add(new LoadProblem(loaded.origin(), "plugin '" + pluginName + "' failed to list its modules: "
+                    + PluginLoader.rootMessage(e)));
+            return;
+        }
         for (ComponentFactory<?, ?> factory : list) {
             String invalid = validate(factory);
             if (invalid != null) {
                 problems.add(new LoadProblem(loaded.origin(), "plugin '" + pluginName + "': " + invalid));
                 continue;
             }
-            RegisteredFactory<?> entry = new RegisteredFactory<>(factory, pluginName, loaded.origin());
+            RegisteredFactory<?> entry = new RegisteredFactory<>(factory, pluginName, loaded.origin(), modules);
             Map<String, RegisteredFactory<?>> byType = factories.get(factory.kind());
             RegisteredFactory<?> existing = byType.get(factory.type());
             String key = factory.kind().name() + "/" + factory.type();
