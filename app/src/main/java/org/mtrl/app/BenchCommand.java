@@ -63,8 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         BenchWorkload load = BenchWorkload.of(workload, changes);
-        PluginRegistry registry = plugins.registry();
-        Reports.printLoadProblems(registry, spec.commandLine().getErr());
+        PluginRegistry registry = plugins.registryReporting(spec.commandLine().getErr());
         RunConfig config = ConfigSource.of(load.overrides()).resolve(registry);
         int n = Threads.resolve(threads);
         PhaseClock clock = new PhaseClock();

@@ -32,8 +32,7 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginRegistry registry = plugins.registry();
-        Reports.printLoadProblems(registry, spec.commandLine().getErr());
+        PluginRegistry registry = plugins.registryReporting(spec.commandLine().getErr());
         RunConfig config = ConfigSource.of(arguments).resolve(registry);
         // the checks 'mtrl run' makes before any work, so that what is printed can run
         try (PoolWorkers workers = new PoolWorkers(1)) {

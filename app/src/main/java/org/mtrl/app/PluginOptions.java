@@ -1,6 +1,7 @@
 package org.mtrl.app;
 
 import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.mtrl.core.plugin.PluginRegistry;
 import picocli.CommandLine.Option;
@@ -11,6 +12,13 @@ final class PluginOptions {
     @Option(names = "--plugins-dir", paramLabel = "DIR",
             description = "folder of plugin jars to load besides the built-in ones (default: ./plugins if present)")
     Path pluginsDir;
+
+    /** {@link #registry()}, with its load problems reported on {@code err} first, so a broken jar is seen at start. */
+    PluginRegistry registryReporting(PrintWriter err) {
+        PluginRegistry registry = registry();
+        Reports.printLoadProblems(registry, err);
+        return registry;
+    }
 
     /** The built-in plugins plus those of the plugins folder. */
     PluginRegistry registry() {

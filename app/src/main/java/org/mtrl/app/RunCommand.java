@@ -47,8 +47,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = plugins.registry();
-        Reports.printLoadProblems(registry, spec.commandLine().getErr());
+        PluginRegistry registry = plugins.registryReporting(spec.commandLine().getErr());
         ConfigSource source = ConfigSource.of(arguments);
         RunConfig config = source.resolve(registry);
         int n = Threads.resolve(threads);

@@ -69,8 +69,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PluginRegistry registry = plugins.registry();
-        Reports.printLoadProblems(registry, err);
+        PluginRegistry registry = plugins.registryReporting(err);
         List<String> axes = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         for (String argument : arguments) {
