@@ -1,5 +1,6 @@
 package org.mtrl.plugins.probes;
 
+import org.mtrl.core.linalg.Vectors;
 import java.util.List;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
@@ -47,7 +48,7 @@ public final class EnergyOutsideProbe implements Probe {
         double outside = 0;
         for (int i = 0; i < w.rows(); i++) {
             for (int a = 0; a < d; a++) {
-                double residual = x[i * d + a] - Dense.dot(basis, a * r, coefficients, i * r, r);
+                double residual = x[i * d + a] - Vectors.dot(basis, a * r, coefficients, i * r, r);
                 outside += residual * residual;
             }
         }

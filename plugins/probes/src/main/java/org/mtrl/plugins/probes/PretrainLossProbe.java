@@ -1,5 +1,6 @@
 package org.mtrl.plugins.probes;
 
+import org.mtrl.core.linalg.Vectors;
 import java.util.List;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.Problem;
@@ -87,7 +88,7 @@ public final class PretrainLossProbe implements Probe {
                     model.features(b.x(), count, phi);
                     double[] y = b.y();
                     for (int s = 0; s < count; s++) {
-                        double f = Dense.dot(phi, s * m, heads, t * m, m);
+                        double f = Vectors.dot(phi, s * m, heads, t * m, m);
                         sums[0] += loss.value(y[s], f);
                         sums[1] += Margins.credit(y[s], f);
                     }

@@ -1,5 +1,6 @@
 package org.mtrl.plugins.probes;
 
+import org.mtrl.core.linalg.Vectors;
 import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -47,7 +48,7 @@ final class PrincipalAngles {
                 }
             }
             for (int i = 0; i < d; i++) {
-                outside[i][c] = v[c * d + i] - Dense.dot(m, i * r, coefficients, 0, r);
+                outside[i][c] = v[c * d + i] - Vectors.dot(m, i * r, coefficients, 0, r);
             }
         }
         double[] singular = new SingularValueDecomposition(new Array2DRowRealMatrix(outside, false))

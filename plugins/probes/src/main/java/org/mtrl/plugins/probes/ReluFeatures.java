@@ -1,5 +1,6 @@
 package org.mtrl.plugins.probes;
 
+import org.mtrl.core.linalg.Vectors;
 import org.mtrl.api.linalg.Matrix;
 
 /** The frozen feature map phi(x) = relu(W x + b) of a downstream evaluation, on its own copies of W and b. */
@@ -30,7 +31,7 @@ final class ReluFeatures {
             int xo = s * dim;
             int o = outOffset + s * width;
             for (int j = 0; j < width; j++) {
-                double pre = b[j] + Dense.dot(w, j * dim, x, xo, dim);
+                double pre = b[j] + Vectors.dot(w, j * dim, x, xo, dim);
                 out[o + j] = pre > 0 ? pre : 0;
             }
         }
@@ -45,7 +46,7 @@ final class ReluFeatures {
         double[] x = copy.data();
         int d = copy.cols();
         for (int i = 0; i < copy.rows(); i++) {
-            double norm = Math.sqrt(Dense.dot(x, i * d, x, i * d, d));
+            double norm = Math.sqrt(Vectors.dot(x, i * d, x, i * d, d));
             if (norm > 0) {
                 for (int a = 0; a < d; a++) {
                     x[i * d + a] /= norm; // division, not a reciprocal: 1 / norm overflows for subnormal norms

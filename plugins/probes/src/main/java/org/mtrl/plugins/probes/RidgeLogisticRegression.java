@@ -1,5 +1,6 @@
 package org.mtrl.plugins.probes;
 
+import org.mtrl.core.linalg.Vectors;
 import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -52,7 +53,7 @@ final class RidgeLogisticRegression {
 
         /** &lt;w, x[offset, offset + p)&gt; + c. */
         double predict(double[] x, int offset) {
-            return intercept + Dense.dot(weights, 0, x, offset, weights.length);
+            return intercept + Vectors.dot(weights, 0, x, offset, weights.length);
         }
     }
 
@@ -88,9 +89,9 @@ final class RidgeLogisticRegression {
                     ? primalStep(x, n, p, curvature, gradient)
                     : dualStep(x, n, p, gram, curvature, gradient);
             for (int i = 0; i < n; i++) {
-                step[i] = delta[p] + Dense.dot(x, i * p, delta, 0, p);
+                step[i] = delta[p] + Vectors.dot(x, i * p, delta, 0, p);
             }
-            double slope = Dense.dot(gradient, 0, delta, 0, q);
+            double slope = Vectors.dot(gradient, 0, delta, 0, q);
             double t = 1;
             double candidate = Double.NaN;
             boolean accepted = false;
@@ -196,7 +197,7 @@ final class RidgeLogisticRegression {
         double[] bg = new double[n];
         for (int i = 0; i < n; i++) {
             root[i] = Math.sqrt(curvature[i]);
-            bg[i] = root[i] * (g[p] + Dense.dot(x, i * p, g, 0, p));
+            bg[i] = root[i] * (g[p] + Vectors.dot(x, i * p, g, 0, p));
         }
         double[][] k = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -226,7 +227,7 @@ final class RidgeLogisticRegression {
         double[] gram = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                double v = 1 + Dense.dot(x, i * p, x, j * p, p);
+                double v = 1 + Vectors.dot(x, i * p, x, j * p, p);
                 gram[i * n + j] = v;
                 gram[j * n + i] = v;
             }

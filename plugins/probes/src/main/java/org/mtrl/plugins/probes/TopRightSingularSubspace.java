@@ -1,5 +1,6 @@
 package org.mtrl.plugins.probes;
 
+import org.mtrl.core.linalg.Vectors;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -72,7 +73,7 @@ final class TopRightSingularSubspace {
         double[][] g = new double[m][m];
         for (int i = 0; i < m; i++) {
             for (int j = i; j < m; j++) {
-                double v = Dense.dot(x, i * d, x, j * d, d);
+                double v = Vectors.dot(x, i * d, x, j * d, d);
                 g[i][j] = v;
                 g[j][i] = v;
             }
@@ -129,16 +130,16 @@ final class TopRightSingularSubspace {
     private static int orthonormalise(double[] v, int k, int d) {
         for (int c = 0; c < k; c++) {
             int o = c * d;
-            double before = Math.sqrt(Dense.dot(v, o, v, o, d));
+            double before = Math.sqrt(Vectors.dot(v, o, v, o, d));
             for (int pass = 0; pass < 2; pass++) {
                 for (int p = 0; p < c; p++) {
-                    double proj = Dense.dot(v, p * d, v, o, d);
+                    double proj = Vectors.dot(v, p * d, v, o, d);
                     for (int b = 0; b < d; b++) {
                         v[o + b] -= proj * v[p * d + b];
                     }
                 }
             }
-            double norm = Math.sqrt(Dense.dot(v, o, v, o, d));
+            double norm = Math.sqrt(Vectors.dot(v, o, v, o, d));
             if (!(norm > 1e-8 * before)) {
                 return c;
             }

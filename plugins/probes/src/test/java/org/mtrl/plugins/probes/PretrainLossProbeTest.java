@@ -1,5 +1,6 @@
 package org.mtrl.plugins.probes;
 
+import org.mtrl.core.linalg.Vectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,7 @@ class PretrainLossProbeTest {
             w = Matrix.zeros(4, 12);
             for (int t = 0; t < 2; t++) {
                 for (int a = 0; a < 12; a++) {
-                    double u = Dense.dot(truth.basis().data(), a * 3, v[t], 0, 3);
+                    double u = Vectors.dot(truth.basis().data(), a * 3, v[t], 0, 3);
                     w.set(2 * t, a, u);
                     w.set(2 * t + 1, a, -u);
                 }

@@ -1,5 +1,6 @@
 package org.mtrl.plugins.probes;
 
+import org.mtrl.core.linalg.Vectors;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
 
@@ -22,7 +23,7 @@ final class TwoOfFour {
                 outside[a] -= m.get(a, c) * m.get(0, c);
             }
         }
-        double norm = Math.sqrt(Dense.dot(outside, 0, outside, 0, d));
+        double norm = Math.sqrt(Vectors.dot(outside, 0, outside, 0, d));
         for (int a = 0; a < d; a++) {
             w.set(0, a, 3 * m.get(a, 0));
             w.set(1, a, 2 * m.get(a, 1));

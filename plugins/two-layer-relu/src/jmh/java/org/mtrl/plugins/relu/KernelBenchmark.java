@@ -1,5 +1,6 @@
 package org.mtrl.plugins.relu;
 
+import org.mtrl.core.linalg.Vectors;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import org.mtrl.api.data.Batch;
@@ -93,7 +94,7 @@ public class KernelBenchmark {
     public void matrixVectorPerSample(Blackhole hole) {
         for (int s = 0; s < N; s++) {
             for (int j = 0; j < m; j++) {
-                z[s * m + j] = b[j] + Kernels.dot(w, j * d, x, s * d, d);
+                z[s * m + j] = b[j] + Vectors.dot(w, j * d, x, s * d, d);
             }
         }
         hole.consume(z);
@@ -104,7 +105,7 @@ public class KernelBenchmark {
     public void rankOneUpdatesPerSample(Blackhole hole) {
         for (int s = 0; s < N; s++) {
             for (int j = 0; j < m; j++) {
-                Kernels.axpy(c[s * mp + j], x, s * d, grad, j * d, d);
+                Vectors.axpy(c[s * mp + j], x, s * d, grad, j * d, d);
             }
         }
         hole.consume(grad);

@@ -1,5 +1,6 @@
 package org.mtrl.plugins.relu;
 
+import org.mtrl.core.linalg.Vectors;
 import org.mtrl.api.runtime.RandomStream;
 
 /** How the rows of the first layer W are drawn. */
@@ -27,7 +28,7 @@ enum FirstLayerInit {
                 double squaredNorm;
                 do {
                     rng.nextGaussians(w, offset, dim);
-                    squaredNorm = Kernels.dot(w, offset, w, offset, dim);
+                    squaredNorm = Vectors.dot(w, offset, w, offset, dim);
                 } while (squaredNorm == 0);
                 double inverseNorm = 1 / Math.sqrt(squaredNorm);
                 for (int i = offset; i < offset + dim; i++) {

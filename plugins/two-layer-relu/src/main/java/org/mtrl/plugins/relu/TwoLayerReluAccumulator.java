@@ -1,5 +1,6 @@
 package org.mtrl.plugins.relu;
 
+import org.mtrl.core.linalg.Vectors;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -102,19 +103,19 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
             for (int j = 0; j < m; j++) {
                 hidden[ho + j] = Math.max(hidden[ho + j], 0.0);
             }
-            double f = Kernels.dot(a, headOffset, hidden, ho, m);
+            double f = Vectors.dot(a, headOffset, hidden, ho, m);
             totalLoss += loss.value(y[s], f);
             double g = scale * loss.derivative(y[s], f);
             lossDerivative[s] = g;
             if (headGradient != null && g != 0) {
-                Kernels.axpy(g, hidden, ho, headGradient, 0, m);
+                Vectors.axpy(g, hidden, ho, headGradient, 0, m);
             }
         }
         if (transposedFirstLayerGradient != null || biasGradient != null) {
             fillCoefficients(a, headOffset, n, m);
             if (biasGradient != null) {
                 for (int s = 0; s < n; s++) {
-                    Kernels.axpy(1.0, coefficients, s * mp, biasGradient, 0, m);
+                    Vectors.axpy(1.0, coefficients, s * mp, biasGradient, 0, m);
                 }
             }
             if (transposedFirstLayerGradient != null) {

@@ -1,5 +1,6 @@
 package org.mtrl.plugins.relu;
 
+import org.mtrl.core.linalg.Vectors;
 import java.util.Set;
 import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.model.GradientAccumulator;
@@ -85,7 +86,7 @@ public final class TwoLayerReluModel implements Model {
             int xo = k * d;
             int oo = k * m;
             for (int j = 0; j < m; j++) {
-                double z = bias[j] + Kernels.dot(w, j * d, x, xo, d);
+                double z = bias[j] + Vectors.dot(w, j * d, x, xo, d);
                 out[oo + j] = z > 0 ? z : 0.0;
             }
         }

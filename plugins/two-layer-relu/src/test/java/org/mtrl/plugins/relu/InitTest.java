@@ -1,5 +1,6 @@
 package org.mtrl.plugins.relu;
 
+import org.mtrl.core.linalg.Vectors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +19,7 @@ class InitTest {
         double[] w = model.firstLayer().data();
         double meanSquaredNorm = 0;
         for (int j = 0; j < m; j++) {
-            meanSquaredNorm += Kernels.dot(w, j * d, w, j * d, d) / m;
+            meanSquaredNorm += Vectors.dot(w, j * d, w, j * d, d) / m;
         }
         // a row's squared norm is chi^2_d / d with variance 2/d; over m rows the mean has sd sqrt(2 / (d m)) = 0.0045
         assertEquals(1, meanSquaredNorm, 0.025);
@@ -32,7 +33,7 @@ class InitTest {
         double[] w = model.firstLayer().data();
         double meanFirstCoordinateSquared = 0;
         for (int j = 0; j < m; j++) {
-            assertEquals(1, Math.sqrt(Kernels.dot(w, j * d, w, j * d, d)), 1e-12, "row " + j);
+            assertEquals(1, Math.sqrt(Vectors.dot(w, j * d, w, j * d, d)), 1e-12, "row " + j);
             meanFirstCoordinateSquared += w[j * d] * w[j * d] / m;
         }
         // uniform on the sphere: E[w_1^2] = 1/d; sd of w_1^2 is about sqrt(2)/d, so the mean's sd is 0.026/d

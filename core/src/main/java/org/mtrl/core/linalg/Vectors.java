@@ -1,15 +1,16 @@
-package org.mtrl.plugins.relu;
+package org.mtrl.core.linalg;
 
-/** The two vector kernels of the hot path, on slices of flat arrays. */
-final class Kernels {
-    private Kernels() {
+/** Vector kernels on slices of flat arrays, shared by the plugins' hot loops. */
+public final class Vectors {
+    private Vectors() {
     }
 
     /**
-     * The dot product of {@code a[ao, ao + n)} and {@code b[bo, bo + n)}. Four independent partial sums
-     * break the dependency chain of one running sum, which the JIT may not reorder on its own.
+     * The dot product of {@code a[ao, ao + n)} and {@code b[bo, bo + n)}. Four partial sums break the
+     * dependency chain of one running sum (the JIT does not reorder floating-point additions); the
+     * summation order is fixed, so results are reproducible bit for bit.
      */
-    static double dot(double[] a, int ao, double[] b, int bo, int n) {
+    public static double dot(double[] a, int ao, double[] b, int bo, int n) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -28,7 +29,7 @@ final class Kernels {
     }
 
     /** {@code y[yo, yo + n) += alpha * x[xo, xo + n)}. */
-    static void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
+    public static void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
         for (int i = 0; i < n; i++) {
             y[yo + i] += alpha * x[xo + i];
         }
