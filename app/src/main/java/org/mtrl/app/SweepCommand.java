@@ -2,6 +2,7 @@ package org.mtrl.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,6 +56,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress output (failures are still reported)")
     boolean quiet;
 
+    @Option(names = "--cell-timeout", paramLabel = "SECONDS",
+            description = "record a cell that runs longer than this as failed, naming the component it was in, "
+                    + "and go on (local runner; default: no limit)")
+    Double cellTimeout;
+
     @Option(names = "--max-cells", paramLabel = "N", defaultValue = "10000",
             description = "refuse a grid of more cells than this (default: ${DEFAULT-VALUE}); raise it to confirm")
     int maxCells;
@@ -101,7 +107,7 @@ final class SweepCommand implements Callable<Integer> {
         checkSize(grid.size());
         int n = Threads.resolve(threads);
         CellRunner cells = CellRunners.discover(SweepCommand.class.getClassLoader())
-                .create(runner, new CellRunnerOptions(n, master, plugins.directory()));
+                .create(runner, new CellRunnerOptions(n, master, plugins.directory(), cellTimeout()));
         SweepEngine.Outcome outcome = new SweepEngine(new ConfigResolver(registry), cells, failFast,
                 SweepConsole.create(err, quiet)).run(folder, definition);
         out.printf("sweep of %s: %d cells; %d ran, %d already finished, %d failed (%d threads)%n", description,
@@ -113,6 +119,17 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.println("summary: " + folder.resolve(SummaryTable.SUMMARY));
         return outcome.failed() > 0 ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+    }
+
+    private Duration cellTimeout() {
+        if (cellTimeout == null) {
+            return null;
+        }
+        if (!(cellTimeout > 0) || cellTimeout > 1e9) {
+            throw new ConfigException("--cell-timeout", "value " + cellTimeout + " is out of range; allowed: seconds "
+                    + "> 0 (at most 1e9)");
+        }
+        return Duration.ofNanos(Math.round(cellTimeout * 1e9));
     }
 
     /** A grid larger than --max-cells is most likely a typo (1..1000 for 1..10): ask for confirmation. */

@@ -1,6 +1,7 @@
 package org.mtrl.core.sweep;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,15 +12,21 @@ import org.mtrl.core.config.ConfigException;
 
 /**
  * Runs cells on this machine: up to {@code threads} cells at once, each with an equal share of the
- * threads (a cell's numbers do not depend on its thread count).
+ * threads (a cell's numbers do not depend on its thread count). With a cell time limit, each cell runs
+ * as a {@link TimedCellRun}.
  */
 public final class LocalCellRunner implements CellRunner {
     public static final String NAME = "local";
 
     private final int threads;
+    private final Duration cellTimeout;
 
-    public LocalCellRunner(int threads) {
+    /**
+     * @param cellTimeout the longest a cell may run, or null for no limit
+     */
+    public LocalCellRunner(int threads, Duration cellTimeout) {
         this.threads = threads;
+        this.cellTimeout = cellTimeout;
     }
 
     @Override
@@ -39,8 +46,9 @@ public final class LocalCellRunner implements CellRunner {
                         return;
                     }
                     sink.started(p);
-                    sink.finished(p, CellRuns.run(p.config(), SweepEngine.cellFolder(sweep, p.id()), perCell,
-                            sink.progress(p)));
+                    sink.finished(p, cellTimeout == null
+                            ? CellRuns.run(p.config(), SweepEngine.cellFolder(sweep, p.id()), perCell, sink.progress(p))
+                            : TimedCellRun.run(p, sweep, perCell, sink.progress(p), cellTimeout));
                 }));
             }
             for (Future<?> future : futures) {
@@ -74,7 +82,7 @@ public final class LocalCellRunner implements CellRunner {
                 throw new ConfigException("--master", "the local runner runs on this machine; --master '"
                         + options.master() + "' needs another runner, e.g. --runner spark");
             }
-            return new LocalCellRunner(options.threads());
+            return new LocalCellRunner(options.threads(), options.cellTimeout());
         }
     }
 }

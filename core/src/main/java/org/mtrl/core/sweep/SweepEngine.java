@@ -79,6 +79,7 @@ public final class SweepEngine {
         }
         validate(toRun);
         AtomicFiles.deleteLeftovers(folder);
+        deleteStagingFolders(folder);
         definition.write(folder);
         toRun.forEach(p -> delete(cellFolder(folder, p.id())));
         Tables tables = new Tables(folder, axisKeys, plan, results);
@@ -156,6 +157,20 @@ public final class SweepEngine {
     private static ConfigException inCell(SweepCell cell, ConfigException e) {
         return new ConfigException(e.path(), "in sweep cell " + cell.describe() + ": "
                 + (e.path().isEmpty() ? e.getMessage() : e.getMessage().substring(e.path().length() + 2)));
+    }
+
+    /** Staging folders of cells abandoned past their time limit in an earlier process. */
+    private static void deleteStagingFolders(Path sweep) {
+        Path cells = sweep.resolve(SweepDefinition.CELLS);
+        if (!Files.isDirectory(cells)) {
+            return;
+        }
+        try (Stream<Path> list = Files.list(cells)) {
+            list.filter(p -> p.getFileName().toString().endsWith(TimedCellRun.STAGING_SUFFIX))
+                    .forEach(SweepEngine::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + cells + ": " + e.getMessage(), e);
+        }
     }
 
     private static void delete(Path folder) {

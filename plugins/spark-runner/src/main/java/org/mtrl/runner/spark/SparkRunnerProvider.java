@@ -1,6 +1,7 @@
 package org.mtrl.runner.spark;
 
 import org.mtrl.core.sweep.CellRunner;
+import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.sweep.CellRunnerOptions;
 import org.mtrl.core.sweep.CellRunnerProvider;
 
@@ -20,6 +21,10 @@ public final class SparkRunnerProvider implements CellRunnerProvider {
 
     @Override
     public CellRunner create(CellRunnerOptions options) {
+        if (options.cellTimeout() != null) {
+            throw new ConfigException("--cell-timeout", "the spark runner does not bound a cell's time; "
+                    + "use the local runner, or Spark's own task time limits");
+        }
         return new SparkCellRunner(SparkSettings.of(options.master(), options.pluginsDir()));
     }
 }

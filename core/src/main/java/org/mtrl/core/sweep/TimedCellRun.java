@@ -1,0 +1,121 @@
+package org.mtrl.core.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.mtrl.api.runtime.ProgressListener;
+import org.mtrl.core.config.ComponentConfig;
+import org.mtrl.core.config.RunConfig;
+import org.mtrl.core.record.Provenance;
+import org.mtrl.core.record.RunRecord;
+
+/**
+ * Runs one cell with a time limit. The cell runs in a thread of its own, recorded in a staging folder
+ * that is renamed into the cell's folder only if it finishes in time. Past the limit the cell is
+ * recorded as failed, naming the phase and the component (its plugin and jar) it was in; its thread
+ * is interrupted and abandoned (Java cannot stop a component that ignores interrupts), and whatever it
+ * writes later stays in its staging folder, cleared when the sweep next starts.
+ */
+final class TimedCellRun {
+    /** Suffix of staging folders inside {@code cells/}. */
+    static final String STAGING_SUFFIX = ".staging";
+
+    private TimedCellRun() {
+    }
+
+    static CellResult run(PlannedCell cell, Path sweep, int threads, ProgressListener progress, Duration limit) {
+        Path folder = SweepEngine.cellFolder(sweep, cell.id());
+        Path staging = folder.resolveSibling("." + cell.id() + "-" + UUID.randomUUID() + STAGING_SUFFIX);
+        PhaseTracker phases = new PhaseTracker(progress);
+        CompletableFuture<CellResult> result = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                result.complete(CellRuns.run(cell.config(), staging, threads, phases));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "mtrl-cell-" + cell.id());
+        worker.setDaemon(true);
+        long start = System.nanoTime();
+        worker.start();
+        try {
+            CellResult finished = result.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            move(staging, folder);
+            return CellResult.read(folder).orElse(finished);
+        } catch (TimeoutException e) {
+            worker.interrupt();
+            String message = "exceeded --cell-timeout of " + seconds(limit) + " during "
+                    + phases.describe(cell.config());
+            RunRecord.startIn(folder, cell.config(), Provenance.now(threads, cell.config().seed()))
+                    .fail(message, phases.lastPhase() == null ? "" : "last phase: " + phases.lastPhase() + "\n");
+            return CellResult.read(folder).orElse(CellResult.failed(message, (System.nanoTime() - start) / 1e9));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running cell " + cell.id(), e);
+        }
+    }
+
+    private static void move(Path staging, Path folder) {
+        try {
+            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the finished cell into " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String seconds(Duration limit) {
+        return String.format(java.util.Locale.ROOT, "%.3g s", limit.toNanos() / 1e9);
+    }
+
+    /** Passes progress on and remembers the last phase a cell started, to say where it was stuck. */
+    private static final class PhaseTracker implements ProgressListener {
+        private final ProgressListener delegate;
+        private volatile String lastPhase;
+
+        PhaseTracker(ProgressListener delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void phaseStarted(String phase) {
+            lastPhase = phase;
+            delegate.phaseStarted(phase);
+        }
+
+        @Override
+        public void roundFinished(int round, int rounds, Map<String, Double> stats) {
+            delegate.roundFinished(round, rounds, stats);
+        }
+
+        String lastPhase() {
+            return lastPhase;
+        }
+
+        /** The phase and the component responsible for it, e.g. {@code probe 'slow' (probe/slow from ...)}. */
+        String describe(RunConfig config) {
+            String phase = lastPhase;
+            if (phase == null) {
+                return "setup (drawing the tasks and building the model: " + config.tasks().factory().describe()
+                        + ", " + config.model().factory().describe() + ")";
+            }
+            if (phase.startsWith("probe ")) {
+                String name = phase.substring("probe ".length());
+                ComponentConfig<?> probe = config.probes().get(name);
+                return "probe '" + name + "' (" + (probe == null ? "unknown" : probe.factory().describe()) + ")";
+            }
+            return phase + " (" + config.optimizer().factory().describe() + ")";
+        }
+    }
+}
