@@ -44,7 +44,15 @@ enum Category {
     OUTPUT_UNWRITABLE(Sections.OUTPUT, "exit 1 and one `error:` line naming the folder: before any training "
             + "for an --output that cannot be written (no run folder, nothing half-written); with the metrics in "
             + "the message for a run folder that fails after training (nothing computed is lost)",
-            "an --output below a regular file; a run folder that becomes a file before the results are written");
+            "an --output below a regular file; a run folder that becomes a file before the results are written"),
+
+    SWEEP_KILLED(Sections.CRASH, "the resumed sweep's summary equals the uninterrupted one's; every cell "
+            + "folder once, status ok; no temporary file left",
+            "a real sweep (12 cells) in a child JVM sent SIGKILL at a random moment, then resumed (the test "
+                    + "requires at least 2 of the 4 attempts to interrupt it)"),
+    CELL_TIMEOUT(Sections.CRASH, "exit 1; the slow cell recorded as failed naming the phase, the probe, its "
+            + "plugin and jar; the other cell ok; no staging folder left",
+            "a probe that spins past --cell-timeout ignoring interrupts, in a sweep of two cells");
 
     private final String section;
     private final String expected;
@@ -77,6 +85,7 @@ enum Category {
         static final String NUMERICS = "Numerical faults and degenerate cases (real runs of the tiny preset)";
         static final String PLUGINS = "Misbehaving plugins (components of a plugin jar built by the test)";
         static final String OUTPUT = "Output folder";
+        static final String CRASH = "Crash safety and time limits (real sweeps)";
         static final String PLUGIN_FAILURE = "exit 1, one `error:` line naming the component's kind and type, "
                 + "its plugin and its jar; no stack trace";
         static final String BAD_INPUT = "exit 2, exactly one `error:` line naming the key (or the file and "

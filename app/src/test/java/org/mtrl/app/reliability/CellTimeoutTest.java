@@ -1,4 +1,4 @@
-package org.mtrl.app;
+package org.mtrl.app.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtrl.app.Cli;
 import org.mtrl.core.plugin.PluginJars;
 
 /**
@@ -64,6 +65,9 @@ class CellTimeoutTest {
         assertTrue(summary.get(2).contains(",failed,"), summary.get(2));
         String expected = "exceeded --cell-timeout of 1.00 s during probe 'stall' (probe/stall from plugin 'stalling' (";
         assertTrue(cli.out().contains(expected) && cli.out().contains("stall.jar"), cli.out());
+
+        Ledger.record(Category.CELL_TIMEOUT, "real sweep: as expected");
+        Ledger.writeIfComplete();
 
         Cli zero = Cli.run("sweep", "tiny", "--cell-timeout", "0", "--quiet", "--output", dir.resolve("z").toString());
         assertEquals(2, zero.exitCode(), zero.toString());

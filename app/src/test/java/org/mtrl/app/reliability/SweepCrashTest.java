@@ -1,4 +1,4 @@
-package org.mtrl.app;
+package org.mtrl.app.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +37,7 @@ class SweepCrashTest {
         Random moments = new Random(20261128);
         int killed = 0;
         for (int k = 0; k < KILLS; k++) {
+            Ledger.record(Category.SWEEP_KILLED, "child JVM, resumed: as expected");
             Process child = start(crashed);
             boolean finished = child.waitFor(300 + moments.nextInt(2500), TimeUnit.MILLISECONDS);
             if (!finished) {
@@ -61,6 +62,7 @@ class SweepCrashTest {
             String provenance = Files.readString(cell.resolve("provenance.json"));
             assertTrue(provenance.contains("\"status\" : \"ok\""), cell + ": " + provenance);
         }
+        Ledger.writeIfComplete();
     }
 
     private int runToCompletion(Path folder) throws IOException, InterruptedException {
@@ -74,7 +76,7 @@ class SweepCrashTest {
 
     private Process start(Path folder) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp", System.getProperty("java.class.path"), org.mtrl.app.Main.class.getName()));
         command.addAll(List.of(SWEEP));
         command.addAll(List.of("--output", folder.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true)
