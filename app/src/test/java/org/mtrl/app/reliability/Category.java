@@ -48,8 +48,8 @@ enum Category {
 
     SWEEP_KILLED(Sections.CRASH, "the resumed sweep's summary equals the uninterrupted one's; every cell "
             + "folder once, status ok; no temporary file left",
-            "a real sweep (12 cells) in a child JVM sent SIGKILL at a random moment, then resumed (the test "
-                    + "requires at least 2 of the 4 attempts to interrupt it)"),
+            "a real sweep (12 cells) in a child JVM sent SIGKILL at a random moment after one or two more cells "
+                    + "finished, then resumed (at least 3 of the 4 attempts must interrupt it)"),
     CELL_TIMEOUT(Sections.CRASH, "exit 1; the slow cell recorded as failed naming the phase, the probe, its "
             + "plugin and jar; the other cell ok; no staging folder left",
             "a probe that spins past --cell-timeout ignoring interrupts, in a sweep of two cells");

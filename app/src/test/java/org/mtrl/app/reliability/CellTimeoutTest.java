@@ -55,7 +55,7 @@ class CellTimeoutTest {
                 Map.of("META-INF/services/org.mtrl.api.plugin.Plugin", "org.example.stall.StallingPlugin\n"));
         Path sweep = dir.resolve("sweep");
 
-        Cli cli = Cli.run("sweep", "tiny", "probes={stall: {}}", "probes.stall.seconds=0,4", "--cell-timeout", "1",
+        Cli cli = Cli.run("sweep", "tiny", "probes={stall: {}}", "probes.stall.seconds=0,6", "--cell-timeout", "2",
                 "--quiet", "--threads", "2", "--output", sweep.toString(), "--plugins-dir", plugins.toString());
 
         assertEquals(1, cli.exitCode(), cli.toString());
@@ -63,7 +63,7 @@ class CellTimeoutTest {
         assertEquals(3, summary.size(), summary.toString());
         assertTrue(summary.get(1).contains(",ok,"), summary.get(1));
         assertTrue(summary.get(2).contains(",failed,"), summary.get(2));
-        String expected = "exceeded --cell-timeout of 1.00 s during probe 'stall' (probe/stall from plugin 'stalling' (";
+        String expected = "exceeded --cell-timeout of 2.00 s during probe 'stall' (probe/stall from plugin 'stalling' (";
         assertTrue(cli.out().contains(expected) && cli.out().contains("stall.jar"), cli.out());
 
         Ledger.record(Category.CELL_TIMEOUT, "real sweep: as expected");

@@ -39,13 +39,20 @@ class SweepCrashTest {
         for (int k = 0; k < KILLS; k++) {
             Ledger.record(Category.SWEEP_KILLED, "child JVM, resumed: as expected");
             Process child = start(crashed);
-            boolean finished = child.waitFor(300 + moments.nextInt(2500), TimeUnit.MILLISECONDS);
-            if (!finished) {
+            // Kill once one or two more cells have finished, then a random moment later: mid-cell or
+            // mid-write, whatever the machine's speed.
+            int target = completedCells(crashed) + 1 + moments.nextInt(2);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (child.isAlive() && completedCells(crashed) < target && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(moments.nextInt(120));
+            if (child.isAlive()) {
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL on Linux
                 killed++;
             }
         }
-        assertTrue(killed >= 2, "the sweep was actually interrupted (" + killed + " kills)");
+        assertTrue(killed >= 3, "the sweep was actually interrupted (" + killed + " kills)");
         assertEquals(0, runToCompletion(crashed), "resumed sweep");
 
         assertEquals(withoutWallTime(reference), withoutWallTime(crashed));
@@ -63,6 +70,28 @@ class SweepCrashTest {
             assertTrue(provenance.contains("\"status\" : \"ok\""), cell + ": " + provenance);
         }
         Ledger.writeIfComplete();
+    }
+
+    /** Cells whose record says they finished. */
+    private static int completedCells(Path sweep) throws IOException {
+        Path cells = sweep.resolve("cells");
+        if (!Files.isDirectory(cells)) {
+            return 0;
+        }
+        int done = 0;
+        try (Stream<Path> list = Files.list(cells)) {
+            for (Path cell : list.toList()) {
+                Path provenance = cell.resolve("provenance.json");
+                try {
+                    if (Files.isRegularFile(provenance) && Files.readString(provenance).contains("\"status\" : \"ok\"")) {
+                        done++;
+                    }
+                } catch (IOException e) {
+                    // being replaced right now: not finished as far as this poll can tell
+                }
+            }
+        }
+        return done;
     }
 
     private int runToCompletion(Path folder) throws IOException, InterruptedException {
