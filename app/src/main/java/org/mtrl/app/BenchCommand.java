@@ -69,17 +69,18 @@ final class BenchCommand implements Callable<Integer> {
         PhaseClock clock = new PhaseClock();
         long start = System.nanoTime();
         RunResult result;
-        String fingerprint;
-        double samplingSeconds;
+        Experiment.Prepared prepared;
+        double total;
         try (PoolWorkers workers = new PoolWorkers(n)) {
             Experiment experiment = new RunEngine(workers, clock).assemble(config);
-            Experiment.Prepared prepared = experiment.prepare();
+            prepared = experiment.prepare();
             result = experiment.run(prepared);
-            fingerprint = fingerprint(prepared.model().firstLayer().data());
-            samplingSeconds = samplingSecondsPerSample(prepared.problem());
+            clock.stop();
+            total = (System.nanoTime() - start) / 1e9;
         }
-        clock.stop();
-        double total = (System.nanoTime() - start) / 1e9;
+        // Measurement aids, outside the timed work (the peer's total has nothing of the kind).
+        String fingerprint = fingerprint(prepared.model().firstLayer().data());
+        double samplingSeconds = samplingSecondsPerSample(prepared.problem());
         double samples = (double) load.get("T") * (load.get("n1") + load.get("n2")) * load.get("rounds");
         double generate = samples * samplingSeconds / n;
         double head = clock.seconds("head step");
