@@ -14,6 +14,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.mtrl.api.plugin.ComponentKind;
 import org.mtrl.api.plugin.Param;
+import org.mtrl.api.plugin.ParamGroup;
 import org.mtrl.core.config.ComponentConfig;
 import org.mtrl.core.config.ConfigResolver;
 import org.mtrl.core.config.ConfigTrees;
@@ -94,7 +95,7 @@ final class Bases {
     }
 
     private static void addTargets(ComponentConfig<?> slot, List<Target> targets) {
-        for (RecordComponent component : slot.factory().factory().parameters().getRecordComponents()) {
+        for (RecordComponent component : parameterComponents(slot.factory().factory().parameters())) {
             boolean list = component.getType() == List.class;
             Class<?> type = list
                     ? (Class<?>) ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0]
@@ -102,6 +103,19 @@ final class Bases {
             targets.add(new Target(slot.path(), component.getName(), valueType(type), list,
                     component.getAnnotation(Param.class)));
         }
+    }
+
+    /** The record's parameter components, those of its {@link ParamGroup}s expanded in place. */
+    private static List<RecordComponent> parameterComponents(Class<?> record) {
+        List<RecordComponent> all = new ArrayList<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (component.getAnnotation(ParamGroup.class) != null) {
+                all.addAll(parameterComponents(component.getType()));
+            } else {
+                all.add(component);
+            }
+        }
+        return all;
     }
 
     private static ValueType valueType(Class<?> type) {

@@ -1,7 +1,6 @@
 package org.mtrl.app.reliability;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -11,6 +10,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.mtrl.api.plugin.ComponentKind;
+import org.mtrl.core.config.ParameterBinder;
+import org.mtrl.core.config.ParameterInfo;
 import org.mtrl.core.plugin.RegisteredFactory;
 
 /**
@@ -64,7 +65,7 @@ class SemanticChecksFuzzTest {
 
     private static List<String> parameters(ComponentKind<?> kind, String type) {
         RegisteredFactory<?> factory = Bases.REGISTRY.find(kind, type).orElseThrow();
-        return Arrays.stream(factory.factory().parameters().getRecordComponents()).map(c -> c.getName()).toList();
+        return ParameterBinder.describe(factory.factory().parameters()).stream().map(ParameterInfo::name).toList();
     }
 
     private static CliCase cli(List<String> overrides, String path, String problem) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import org.mtrl.api.plugin.Param;
 
@@ -27,27 +29,38 @@ public final class ParameterBinder {
      * @param path the slot's key path (e.g. {@code tasks}), prefixed to every error
      */
     public static <P extends Record> P bind(Class<P> type, ObjectNode params, String path) {
-        List<ParameterSpec> specs = ParameterSpec.of(type);
-        List<String> names = specs.stream().map(ParameterSpec::name).toList();
+        List<String> names = ParameterGroups.all(type).stream().map(ParameterSpec::name).toList();
         params.fieldNames().forEachRemaining(key -> {
             if (!names.contains(key)) {
                 throw new ConfigException(ConfigKeys.child(path, key), Messages.unknown("parameter", key, names, "allowed"));
             }
         });
-        Object[] values = new Object[specs.size()];
-        for (int i = 0; i < values.length; i++) {
-            ParameterSpec spec = specs.get(i);
-            String at = ConfigKeys.child(path, spec.name());
-            JsonNode node = params.get(spec.name());
-            values[i] = node == null ? spec.defaultValue(at) : spec.bind(node, at);
+        return bindRecord(type, params, path);
+    }
+
+    /** Binds {@code type}'s own parameters from {@code params} and each of its groups from the same mapping. */
+    private static <P extends Record> P bindRecord(Class<P> type, ObjectNode params, String path) {
+        List<ParameterSpec> own = ParameterSpec.of(type);
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        int next = 0;
+        for (int i = 0; i < components.length; i++) {
+            if (ParameterGroups.isGroup(components[i])) {
+                values[i] = bindRecord(ParameterGroups.groupType(components[i]), params, path);
+            } else {
+                ParameterSpec spec = own.get(next++);
+                String at = ConfigKeys.child(path, spec.name());
+                JsonNode node = params.get(spec.name());
+                values[i] = node == null ? spec.defaultValue(at) : spec.bind(node, at);
+            }
         }
-        return construct(type, specs, values, path);
+        return construct(type, values, path);
     }
 
     /** The declared defaults as a tree (required parameters are absent). */
     public static ObjectNode defaults(Class<? extends Record> type) {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
-        for (ParameterSpec spec : ParameterSpec.of(type)) {
+        for (ParameterSpec spec : ParameterGroups.all(type)) {
             if (!spec.required()) {
                 tree.set(spec.name(), ParameterSpec.toNode(spec.defaultValue(spec.name())));
             }
@@ -58,21 +71,38 @@ public final class ParameterBinder {
     /** Every parameter's value in {@code parameters}, as a tree that binds back to an equal record. */
     public static ObjectNode toTree(Record parameters) {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
-        for (ParameterSpec spec : ParameterSpec.of(parameters.getClass())) {
-            tree.set(spec.name(), ParameterSpec.toNode(spec.read(parameters)));
+        List<ParameterSpec> own = ParameterSpec.of(parameters.getClass());
+        int next = 0;
+        for (RecordComponent component : parameters.getClass().getRecordComponents()) {
+            if (ParameterGroups.isGroup(component)) {
+                tree.setAll(toTree((Record) read(component, parameters)));
+            } else {
+                ParameterSpec spec = own.get(next++);
+                tree.set(spec.name(), ParameterSpec.toNode(spec.read(parameters)));
+            }
         }
         return tree;
     }
 
-    /** The parameters of {@code type}, in declaration order, for listings. */
-    public static List<ParameterInfo> describe(Class<? extends Record> type) {
-        return ParameterSpec.of(type).stream().map(ParameterSpec::info).toList();
+    private static Object read(RecordComponent component, Record parameters) {
+        try {
+            var accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(parameters);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read parameter group " + component.getName(), e);
+        }
     }
 
-    private static <P extends Record> P construct(Class<P> type, List<ParameterSpec> specs, Object[] values,
-                                                  String path) {
+    /** The parameters of {@code type}, in declaration order, for listings. */
+    public static List<ParameterInfo> describe(Class<? extends Record> type) {
+        return ParameterGroups.all(type).stream().map(ParameterSpec::info).toList();
+    }
+
+    private static <P extends Record> P construct(Class<P> type, Object[] values, String path) {
         try {
-            Constructor<P> constructor = type.getDeclaredConstructor(specs.stream().map(ParameterSpec::javaType).toArray(Class<?>[]::new));
+            Constructor<P> constructor = type.getDeclaredConstructor(Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getType).toArray(Class<?>[]::new));
             constructor.setAccessible(true);
             return constructor.newInstance(values);
         } catch (InvocationTargetException e) {

@@ -67,7 +67,8 @@ final class ParameterSpec {
     }
 
     /**
-     * The parameters of {@code record}, in declaration order.
+     * The record's own parameters, in declaration order (components marked {@code ParamGroup} are
+     * left to {@link ParameterGroups}).
      *
      * @throws IllegalArgumentException if a component lacks {@link Param} or has an unsupported type
      *                                  (a defect of the plugin, not of the configuration)
@@ -75,6 +76,9 @@ final class ParameterSpec {
     static List<ParameterSpec> of(Class<? extends Record> record) {
         List<ParameterSpec> specs = new ArrayList<>();
         for (RecordComponent component : record.getRecordComponents()) {
+            if (ParameterGroups.isGroup(component)) {
+                continue;
+            }
             String where = "parameter '" + component.getName() + "' of " + record.getName();
             Param param = component.getAnnotation(Param.class);
             if (param == null) {
@@ -105,11 +109,6 @@ final class ParameterSpec {
 
     String name() {
         return component.getName();
-    }
-
-    /** The component's Java type, for finding the canonical constructor. */
-    Class<?> javaType() {
-        return component.getType();
     }
 
     boolean required() {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.mtrl.api.plugin.ComponentFactory;
 import org.mtrl.api.plugin.ComponentKind;
 import org.mtrl.api.plugin.Param;
+import org.mtrl.api.plugin.ParamGroup;
 import org.mtrl.core.config.ParameterBinder;
 
 /**
@@ -119,7 +120,7 @@ public final class PluginRegistry {
             return name + ": parameters must be a record class";
         }
         for (var component : parameters.getRecordComponents()) {
-            if (component.getAnnotation(Param.class) == null) {
+            if (component.getAnnotation(Param.class) == null && component.getAnnotation(ParamGroup.class) == null) {
                 return name + ": parameter '" + component.getName() + "' has no @Param annotation";
             }
         }

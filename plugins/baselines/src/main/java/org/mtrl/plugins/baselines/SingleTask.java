@@ -6,6 +6,7 @@ import org.mtrl.api.optim.Optimizer;
 import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.optim.TrainingResult;
 import org.mtrl.api.plugin.Param;
+import org.mtrl.api.plugin.ParamGroup;
 import org.mtrl.core.training.AlternatingMethod;
 import org.mtrl.core.training.AlternatingParameters;
 
@@ -18,34 +19,12 @@ final class SingleTask implements Optimizer {
     record Parameters(
             @Param(value = "index of the pretraining task to train", defaultValue = "0", min = 0)
             int task,
-            @Param(value = "the budget is this many tasks' samples; 0 means tasks.count (equal total budget)",
+            @Param(value = "the budget is this many tasks' samples (each step uses budgetTasks * headSamples and "
+                    + "budgetTasks * repSamples); 0 means tasks.count, the compared multi-task run's total",
                     defaultValue = "0", min = 0)
             int budgetTasks,
-            @Param(value = "K, the number of rounds", defaultValue = "1", min = 1)
-            int rounds,
-            @Param(value = "n1 per task of the compared multi-task run (the head step uses budgetTasks * n1)",
-                    defaultValue = "2000", min = 1)
-            int headSamples,
-            @Param(value = "eta_a, the head step size", defaultValue = "1", min = 0, minExclusive = true)
-            double headStep,
-            @Param(value = "lambda_a, the head weight decay", defaultValue = "0", min = 0)
-            double headDecay,
-            @Param(value = "n2 per task of the compared multi-task run (the representation step uses budgetTasks * n2)",
-                    defaultValue = "2000", min = 1)
-            int repSamples,
-            @Param(value = "eta_w, the representation step size", defaultValue = "1", min = 0, minExclusive = true)
-            double repStep,
-            @Param(value = "lambda_w; null means 1/repStep", defaultValue = "null", min = 0)
-            Double repDecay,
-            @Param(value = "whether the representation step also updates the biases", defaultValue = "false")
-            boolean trainBias,
-            @Param(value = "fresh or fixed samples", defaultValue = "fresh", allowed = {"fresh", "fixed"})
-            String sampling) {
-
-        AlternatingParameters schedule() {
-            return new AlternatingParameters(rounds, headSamples, headStep, headDecay, repSamples, repStep, repDecay,
-                    trainBias, sampling);
-        }
+            @ParamGroup("the alternating method's schedule, samples per task of the compared multi-task run")
+            AlternatingParameters schedule) {
     }
 
     private final Parameters p;
