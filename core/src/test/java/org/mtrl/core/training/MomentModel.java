@@ -10,7 +10,7 @@ import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Loss;
-import org.mtrl.api.model.Model;
+import org.mtrl.core.testing.ArrayModel;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.core.data.ProjectingSampleSource;
@@ -20,17 +20,12 @@ import org.mtrl.core.data.ProjectingSampleSource;
  * parameters: head_j = sum y x_j, W_ij = sum y x_i x_j, b_j = sum y x_j (times the scale). It makes
  * the engine's sample accounting observable: which samples were used, and how sums were combined.
  */
-final class MomentModel implements Model {
+final class MomentModel extends ArrayModel {
     private final int d;
-    private final Matrix w;
-    private final double[] b;
-    private final Matrix heads;
 
     MomentModel(int d, int tasks) {
+        super(Matrix.zeros(d, d), new double[d], Matrix.zeros(tasks, d));
         this.d = d;
-        this.w = Matrix.zeros(d, d);
-        this.b = new double[d];
-        this.heads = Matrix.zeros(tasks, d);
     }
 
     /** A problem on R^d whose tasks are y = sign(z_1 + task offset), with inputs N(0, I). */
@@ -64,36 +59,6 @@ final class MomentModel implements Model {
             });
         }
         return new Problem(data, list, new ProjectingSampleSource(data, "test data"));
-    }
-
-    @Override
-    public int inputDim() {
-        return d;
-    }
-
-    @Override
-    public int width() {
-        return d;
-    }
-
-    @Override
-    public int taskCount() {
-        return heads.rows();
-    }
-
-    @Override
-    public Matrix firstLayer() {
-        return w;
-    }
-
-    @Override
-    public double[] bias() {
-        return b;
-    }
-
-    @Override
-    public Matrix heads() {
-        return heads;
     }
 
     @Override

@@ -5,10 +5,10 @@ import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Loss;
-import org.mtrl.api.model.Model;
+import org.mtrl.core.testing.ArrayModel;
 
 /** Test model: given W, b and heads, features relu(W x + b), logistic loss; probes never train it. */
-final class FixedModel implements Model {
+final class FixedModel extends ArrayModel {
     static final Loss LOGISTIC = new Loss() {
         @Override
         public String name() {
@@ -26,49 +26,13 @@ final class FixedModel implements Model {
         }
     };
 
-    private final Matrix w;
-    private final double[] b;
-    private final Matrix heads;
-
     FixedModel(Matrix w, double[] b, Matrix heads) {
-        this.w = w;
-        this.b = b;
-        this.heads = heads;
+        super(w, b, heads);
     }
 
     /** W with zero biases and {@code tasks} zero heads. */
     FixedModel(Matrix w, int tasks) {
         this(w, new double[w.rows()], Matrix.zeros(tasks, w.rows()));
-    }
-
-    @Override
-    public int inputDim() {
-        return w.cols();
-    }
-
-    @Override
-    public int width() {
-        return w.rows();
-    }
-
-    @Override
-    public int taskCount() {
-        return heads.rows();
-    }
-
-    @Override
-    public Matrix firstLayer() {
-        return w;
-    }
-
-    @Override
-    public double[] bias() {
-        return b;
-    }
-
-    @Override
-    public Matrix heads() {
-        return heads;
     }
 
     @Override
@@ -82,9 +46,9 @@ final class FixedModel implements Model {
         int m = width();
         for (int s = 0; s < n; s++) {
             for (int j = 0; j < m; j++) {
-                double pre = b[j];
+                double pre = bias()[j];
                 for (int a = 0; a < d; a++) {
-                    pre += w.get(j, a) * x[s * d + a];
+                    pre += firstLayer().get(j, a) * x[s * d + a];
                 }
                 out[s * m + j] = Math.max(0, pre);
             }
