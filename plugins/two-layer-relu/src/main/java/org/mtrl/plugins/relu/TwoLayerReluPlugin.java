@@ -5,11 +5,19 @@ import org.mtrl.api.plugin.ComponentFactory;
 import org.mtrl.api.plugin.ComponentKind;
 import org.mtrl.api.plugin.Plugin;
 
-/** Contributes the {@code two-layer-relu} architecture: a shared ReLU layer with one linear head per task. */
+/**
+ * Contributes the {@code two-layer-relu} architecture: a shared ReLU layer with one linear head per task.
+ * Loading it starts the kernels' JIT warm-up ({@link KernelWarmUp}) on a daemon thread, while the
+ * registry loads and the run is configured.
+ */
 public final class TwoLayerReluPlugin implements Plugin {
 
     /** The architecture's type name in configuration. */
     public static final String TYPE = "two-layer-relu";
+
+    public TwoLayerReluPlugin() {
+        KernelWarmUp.startOnce();
+    }
 
     @Override
     public String name() {

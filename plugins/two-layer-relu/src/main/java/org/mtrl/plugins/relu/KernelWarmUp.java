@@ -1,0 +1,77 @@
+package org.mtrl.plugins.relu;
+
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.mtrl.api.data.Batch;
+import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.model.GradientPart;
+import org.mtrl.api.runtime.RandomStream;
+import org.mtrl.core.runtime.SeededRandomStreams;
+
+/**
+ * Gets the gradient code compiled before the first gradient needs it. The JIT compiles a method only
+ * after it has run a while in the interpreter, where the Vector API is two orders of magnitude slower:
+ * a cold JVM spends 150-200 ms of one core on its first 512-sample chunk, then about 1 ms per chunk.
+ * Started once per JVM, when the plugin is loaded, on a daemon thread, the warm-up overlaps the
+ * single-threaded work of loading plugins and configuring and assembling a run (measured in
+ * {@code docs/performance.md}). It sums gradients of a small synthetic model on Gaussian batches, so
+ * the sampler, the per-sample loops and both kernel products are compiled, with the loop trip counts of
+ * real chunks (a JIT fed tiny loops compiles code that stays slower). It shares no state with any run,
+ * so it cannot change a result.
+ */
+final class KernelWarmUp {
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final int SAMPLES = 128;
+    private static final int INPUTS = 64;
+    private static final int UNITS = 192;
+    /** Passes until the JIT has fully compiled both products (OSR first, then the methods), on JDK 17. */
+    private static final int PASSES = 30;
+
+    private KernelWarmUp() {
+    }
+
+    /** Starts the warm-up unless one was started already in this JVM. */
+    static void startOnce() {
+        if (STARTED.compareAndSet(false, true)) {
+            Thread thread = new Thread(KernelWarmUp::warmSelected, "mtrl-kernel-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private static void warmSelected() {
+        ChunkKernels kernels;
+        try {
+            // an instance of the selected class, without initialising KernelChoice on this thread
+            kernels = KernelChoice.choose(System.getProperty(KernelChoice.PROPERTY, "auto"));
+        } catch (IllegalStateException e) {
+            return; // a bad choice: the run reports it when it builds its first accumulator
+        }
+        run(kernels, PASSES);
+    }
+
+    /**
+     * {@code passes} gradient sums over fresh batches, on {@code kernels}; returns the first-layer
+     * gradient, so a test can check the passes computed a real gradient.
+     */
+    static double[] run(ChunkKernels kernels, int passes) {
+        RandomStream rng = new SeededRandomStreams(0).stream("kernel-warm-up");
+        Matrix firstLayer = Matrix.zeros(UNITS, INPUTS);
+        rng.nextGaussians(firstLayer.data(), 0, UNITS * INPUTS);
+        Matrix heads = Matrix.zeros(1, UNITS);
+        rng.nextGaussians(heads.data(), 0, UNITS);
+        TwoLayerReluModel model = new TwoLayerReluModel(firstLayer, new double[UNITS], heads, new LogisticLoss());
+        TwoLayerReluAccumulator accumulator = new TwoLayerReluAccumulator(model,
+                EnumSet.of(GradientPart.HEAD, GradientPart.FIRST_LAYER), kernels);
+        Batch batch = new Batch(INPUTS, 1, SAMPLES);
+        batch.setSize(SAMPLES);
+        for (int pass = 0; pass < passes; pass++) {
+            rng.nextGaussians(batch.x(), 0, SAMPLES * INPUTS);
+            for (int s = 0; s < SAMPLES; s++) {
+                batch.y()[s] = batch.x()[s * INPUTS] >= 0 ? 1 : -1;
+            }
+            accumulator.add(0, batch, 1.0 / SAMPLES);
+        }
+        return accumulator.firstLayer();
+    }
+}
