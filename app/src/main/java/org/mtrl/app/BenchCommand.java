@@ -72,6 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         Experiment.Prepared prepared;
         double total;
         try (PoolWorkers workers = new PoolWorkers(n)) {
+            clock.phaseStarted("assembly");
             Experiment experiment = new RunEngine(workers, clock).assemble(config);
             prepared = experiment.prepare();
             result = experiment.run(prepared);
@@ -83,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
         double samplingSeconds = samplingSecondsPerSample(prepared.problem());
         double samples = (double) load.get("T") * (load.get("n1") + load.get("n2")) * load.get("rounds");
         double generate = samples * samplingSeconds / n;
+        double assembly = clock.seconds("assembly");
         double head = clock.seconds("head step");
         double rep = clock.seconds("representation step");
         double probes = clock.seconds("probe");
@@ -96,6 +98,7 @@ final class BenchCommand implements Callable<Integer> {
                 : " (Vector API absent)");
 
         out.printf(Locale.ROOT, "workload %s %s, %d threads, kernels %s%n", workload, load.values(), n, kernels);
+        out.printf(Locale.ROOT, "  assembly                      %8.3f s%n", assembly);
         out.printf(Locale.ROOT, "  head step (sampling fused)    %8.3f s  %6.1f GFLOP/s%n", head,
                 load.flopsHead() / head / 1e9);
         out.printf(Locale.ROOT, "  representation step (fused)   %8.3f s  %6.1f GFLOP/s%n", rep, repGflops);
@@ -116,6 +119,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("total_s", round(total, 3));
         json.put("peak_rss_mib", round(peakRss, 1));
         json.put("workload", load.values());
+        json.put("assembly_s", round(assembly, 3));
         json.put("head_s", round(head, 3));
         json.put("rep_s", round(rep, 3));
         json.put("probes_s", round(probes, 3));
