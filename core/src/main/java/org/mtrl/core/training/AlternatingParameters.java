@@ -1,6 +1,7 @@
 package org.mtrl.core.training;
 
 import org.mtrl.api.plugin.Param;
+import org.mtrl.api.plugin.ParamGroup;
 
 /**
  * The parameters of the multi-task alternating method, as configuration sees them.
@@ -8,12 +9,8 @@ import org.mtrl.api.plugin.Param;
 public record AlternatingParameters(
         @Param(value = "K, the number of rounds (head step, then representation step)", defaultValue = "1", min = 1)
         int rounds,
-        @Param(value = "n1, fresh samples per task in each head step", defaultValue = "2000", min = 1)
-        int headSamples,
-        @Param(value = "eta_a, the head step size", defaultValue = "1", min = 0, minExclusive = true)
-        double headStep,
-        @Param(value = "lambda_a, the head weight decay", defaultValue = "0", min = 0)
-        double headDecay,
+        @ParamGroup("the head step")
+        HeadStepParameters head,
         @Param(value = "n2, fresh samples per task in each representation step", defaultValue = "2000", min = 1)
         int repSamples,
         @Param(value = "eta_w, the representation step size", defaultValue = "1", min = 0, minExclusive = true)
@@ -30,7 +27,7 @@ public record AlternatingParameters(
     /** The schedule these parameters describe. */
     public AlternatingSchedule schedule() {
         double decay = repDecay == null ? 1 / repStep : repDecay;
-        return new AlternatingSchedule(rounds, headSamples, headStep, headDecay, repSamples, repStep, decay,
-                trainBias, "fixed".equals(sampling), true);
+        return new AlternatingSchedule(rounds, head.headSamples(), head.headStep(), head.headDecay(), repSamples,
+                repStep, decay, trainBias, "fixed".equals(sampling), true);
     }
 }

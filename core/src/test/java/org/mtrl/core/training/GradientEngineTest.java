@@ -79,7 +79,8 @@ class GradientEngineTest {
     }
 
     private static double[] headsAfterRounds(String sampling, int rounds) {
-        AlternatingParameters p = new AlternatingParameters(rounds, 600, 1, 0, 600, 1, null, false, sampling);
+        AlternatingParameters p = new AlternatingParameters(rounds, new HeadStepParameters(600, 1, 0), 600, 1, null,
+                false, sampling);
         try (PoolWorkers workers = new PoolWorkers(2)) {
             MomentModel model = new MomentModel(D, TASKS);
             TrainingContext context = new TrainingContext(MomentModel.problem(D, TASKS), new SeededRandomStreams(9),
