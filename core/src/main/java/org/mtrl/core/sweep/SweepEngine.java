@@ -31,7 +31,7 @@ import org.mtrl.core.runtime.PoolWorkers;
  * {@link CellRunner} (this machine's threads, or a cluster), each recorded in
  * {@code cells/<hash of its resolved configuration>}. A cell's numbers depend only on its
  * configuration, so the tables do not depend on the thread count or the runner; they are rewritten, in grid order,
- * each time a cell finishes. A cell whose record is missing, partial or corrupt runs again; a failed
+ * as cells finish ({@link WriteThrottle}) and at the end. A cell whose record is missing, partial or corrupt runs again; a failed
  * cell is recorded with its error and, unless failing fast, the others go on.
  */
 public final class SweepEngine {
@@ -88,36 +88,40 @@ public final class SweepEngine {
         listener.started(distinct.size(), toRun.size());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger done = new AtomicInteger();
-        runner.run(folder, toRun, new CellRunner.Sink() {
-            @Override
-            public boolean stopping() {
-                return stop.get();
-            }
-
-            @Override
-            public void started(PlannedCell cell) {
-                listener.cellStarted(cell.cell());
-            }
-
-            @Override
-            public ProgressListener progress(PlannedCell cell) {
-                return listener.runProgress(cell.cell());
-            }
-
-            @Override
-            public void finished(PlannedCell cell, CellResult result) {
-                if (!result.ok() && failFast) {
-                    stop.set(true);
+        try {
+            runner.run(folder, toRun, new CellRunner.Sink() {
+                @Override
+                public boolean stopping() {
+                    return stop.get();
                 }
-                int finished;
-                synchronized (tables) {
-                    results.put(cell.id(), result);
-                    tables.write();
-                    finished = done.incrementAndGet();
+
+                @Override
+                public void started(PlannedCell cell) {
+                    listener.cellStarted(cell.cell());
                 }
-                listener.cellFinished(cell.cell(), result, finished, toRun.size());
-            }
-        });
+
+                @Override
+                public ProgressListener progress(PlannedCell cell) {
+                    return listener.runProgress(cell.cell());
+                }
+
+                @Override
+                public void finished(PlannedCell cell, CellResult result) {
+                    if (!result.ok() && failFast) {
+                        stop.set(true);
+                    }
+                    int finished;
+                    synchronized (tables) {
+                        results.put(cell.id(), result);
+                        tables.cellFinished();
+                        finished = done.incrementAndGet();
+                    }
+                    listener.cellFinished(cell.cell(), result, finished, toRun.size());
+                }
+            });
+        } finally {
+            tables.flush(); // the throttle may have skipped the last rewrites
+        }
         List<SummaryTable.Row> rows = tables.rows();
         int failed = (int) distinct.keySet().stream().filter(id -> results.containsKey(id) && !results.get(id).ok())
                 .count();
@@ -192,6 +196,8 @@ public final class SweepEngine {
         private final List<String> axisKeys;
         private final List<PlannedCell> plan;
         private final Map<String, CellResult> results;
+        private final WriteThrottle throttle = new WriteThrottle();
+        private boolean unwritten;
 
         Tables(Path folder, List<String> axisKeys, List<PlannedCell> plan, Map<String, CellResult> results) {
             this.folder = folder;
@@ -205,7 +211,25 @@ public final class SweepEngine {
         }
 
         synchronized void write() {
+            long start = System.nanoTime();
             SummaryTable.write(folder, axisKeys, rows());
+            throttle.wrote(start, System.nanoTime());
+            unwritten = false;
+        }
+
+        /** A cell's result arrived: rewrite now, or at the latest in {@link #flush}. */
+        synchronized void cellFinished() {
+            if (throttle.due(System.nanoTime())) {
+                write();
+            } else {
+                unwritten = true;
+            }
+        }
+
+        synchronized void flush() {
+            if (unwritten) {
+                write();
+            }
         }
     }
 }
