@@ -1,6 +1,8 @@
 package org.mtrl.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.mtrl.core.sweep.SummaryTable;
 import picocli.CommandLine;
@@ -27,6 +29,10 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--series", paramLabel = "KEY", description = "a swept key: one line per value")
     String series;
 
+    @Option(names = "--where", paramLabel = "KEY=VALUE", description = "pin another swept key to one value "
+            + "(repeatable); every swept key must be --x, --series or pinned")
+    List<String> where = new ArrayList<>();
+
     @Option(names = "--log-x", description = "logarithmic x axis")
     boolean logX;
 
@@ -38,7 +44,7 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Figure figure = new Figure(x, y, series, logX);
+        Figure figure = new Figure(x, y, series, logX, Figure.pins(where));
         SweepTable summary = SweepTable.read(sweep.resolve(SummaryTable.SUMMARY));
         Path png = SweepChart.save(SweepChart.draw(summary, figure), output != null ? output : sweep.resolve("figures"),
                 figure.stem());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import org.mtrl.core.record.AtomicFiles;
 import org.mtrl.core.sweep.SummaryTable;
 import org.mtrl.core.sweep.SweepDefinition;
 import org.mtrl.core.sweep.SweepSpec;
+import org.mtrl.core.sweep.ValueLabels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -74,7 +76,11 @@ final class ReportCommand implements Callable<Integer> {
         List<String> metrics = summary.columns().stream().filter(c -> c.contains(".")
                 && axes.stream().noneMatch(a -> a.key().equals(c))).toList();
         if (!axes.isEmpty() && !metrics.isEmpty()) {
-            figures.add(new Figure(axes.get(0).key(), metrics.get(0), axes.size() > 1 ? axes.get(1).key() : null, false));
+            // the first two swept keys as x and series, any others at their first value
+            Map<String, String> where = new LinkedHashMap<>();
+            axes.stream().skip(2).forEach(a -> where.put(a.key(), ValueLabels.of(a.values().get(0))));
+            figures.add(new Figure(axes.get(0).key(), metrics.get(0), axes.size() > 1 ? axes.get(1).key() : null, false,
+                    where));
         }
         return figures;
     }

@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -122,10 +125,7 @@ final class SweepChart {
             yColumns.add(summary.require("--y", figure.y()));
         }
         Map<String, TreeMap<Double, List<Double>>> points = new LinkedHashMap<>();
-        for (Map<String, String> row : summary.rows()) {
-            if (!CellResult.OK.equals(row.get(SummaryTable.STATUS))) {
-                continue;
-            }
+        for (Map<String, String> row : pinnedRows(summary, figure)) {
             String line = series == null ? figure.y() : row.get(series);
             for (String column : yColumns) {
                 Double x = prefix != null ? number(column.substring(prefix.length())) : number(row.get(figure.x()));
@@ -143,6 +143,42 @@ final class SweepChart {
             throw new ConfigException("--y", "no finished cells with a value of '" + figure.y() + "' to plot");
         }
         return points;
+    }
+
+    /**
+     * The finished rows with the pinned values. Every other swept key must be the x axis or the series,
+     * or have one value among them: otherwise its values would be pooled as if they were seeds.
+     */
+    private static List<Map<String, String>> pinnedRows(SweepTable summary, Figure figure) {
+        List<String> axes = summary.axes();
+        figure.where().keySet().forEach(key -> {
+            if (!axes.contains(key)) {
+                throw new ConfigException("--where", "'" + key + "' is not a swept key of this sweep; swept: " + axes);
+            }
+        });
+        List<Map<String, String>> rows = summary.rows().stream()
+                .filter(row -> CellResult.OK.equals(row.get(SummaryTable.STATUS)))
+                .filter(row -> figure.where().entrySet().stream().allMatch(e -> e.getValue().equals(row.get(e.getKey()))))
+                .toList();
+        for (String axis : axes) {
+            if (axis.equals(figure.x()) || axis.equals(figure.series()) || figure.where().containsKey(axis)) {
+                continue;
+            }
+            Set<String> values = new LinkedHashSet<>();
+            rows.forEach(row -> values.add(row.get(axis)));
+            if (values.size() > 1) {
+                throw new ConfigException("--where", "the sweep also varies '" + axis + "' " + values + ": pin it with "
+                        + "--where " + axis + "=VALUE or draw it with --series; a point pools seeds only");
+            }
+        }
+        if (rows.isEmpty() && !figure.where().isEmpty()) {
+            Map<String, Set<String>> available = new LinkedHashMap<>();
+            figure.where().keySet().forEach(key -> available.put(key, summary.rows().stream().map(r -> r.get(key))
+                    .collect(Collectors.toCollection(LinkedHashSet::new))));
+            throw new ConfigException("--where", "no finished cells with " + figure.where() + "; values there are: "
+                    + available);
+        }
+        return rows;
     }
 
     private static Double number(String text) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.sweep.SummaryTable;
 import org.mtrl.core.sweep.Csv;
 
 /** A CSV table of a sweep folder ({@code summary.csv} or {@code aggregate.csv}) as rows keyed by column. */
@@ -35,6 +36,12 @@ record SweepTable(List<String> columns, List<Map<String, String>> rows) {
             rows.add(row);
         }
         return new SweepTable(columns, rows);
+    }
+
+    /** The swept keys of a summary: its columns between the cell id and the seed. */
+    List<String> axes() {
+        int seed = columns.indexOf(SummaryTable.SEED);
+        return seed < 1 ? List.of() : columns.subList(1, seed);
     }
 
     /** The column {@code name}, or a {@link ConfigException} naming {@code option} and the columns there are. */

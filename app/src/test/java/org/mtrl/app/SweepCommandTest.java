@@ -199,6 +199,29 @@ class SweepCommandTest {
     }
 
     @Test
+    void aPlotPoolsOnlySeedsSoEveryOtherSweptKeyMustBePinned() throws Exception {
+        Path out = dir.resolve("three-axes");
+        assertEquals(0, sweep(out, "tasks.count=2,4", "optimizer.type=multitask-alternating,random-features",
+                "optimizer.rounds=1,2").exitCode());
+        Cli unpinned = Cli.run("plot", out.toString(), "--x", "tasks.count", "--y", "subspace-distance.max",
+                "--series", "optimizer.type");
+        assertEquals(2, unpinned.exitCode(), unpinned.toString());
+        assertTrue(unpinned.err().contains("varies 'optimizer.rounds' [1, 2]"), unpinned.err());
+        Cli pinned = Cli.run("plot", out.toString(), "--x", "tasks.count", "--y", "subspace-distance.max",
+                "--series", "optimizer.type", "--where", "optimizer.rounds=2");
+        assertEquals(0, pinned.exitCode(), pinned.toString());
+        assertTrue(Files.exists(out.resolve(
+                "figures/subspace-distance.max-vs-tasks.count-by-optimizer.type-where-optimizer.rounds=2.png")));
+        Cli absent = Cli.run("plot", out.toString(), "--x", "tasks.count", "--y", "subspace-distance.max",
+                "--series", "optimizer.type", "--where", "optimizer.rounds=3");
+        assertEquals(2, absent.exitCode());
+        assertTrue(absent.err().contains("[1, 2]"), absent.err());
+        Cli report = Cli.run("report", out.toString());
+        assertEquals(0, report.exitCode(), report.toString());
+        assertTrue(Files.readString(out.resolve("report.md")).contains("-where-optimizer.rounds=1.png"));
+    }
+
+    @Test
     void aSweepPresetRunsItsBaseOnceUnderRunAndEveryPresetResolves() {
         for (String preset : ConfigSource.PRESET_NAMES) {
             Cli config = Cli.run("config", preset);
