@@ -80,6 +80,8 @@ final class XoShiRoStream implements RandomStream {
         int k = from;
         int end = from + length;
         while (k < end) {
+            // nextLong's step on local copies of the state: a method cannot return four longs without
+            // an allocation, and the fields would put the state back on the heap at every draw
             long u = Long.rotateLeft(a + d, 23) + a;
             long t = b << 17;
             c ^= a;
