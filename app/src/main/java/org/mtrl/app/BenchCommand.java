@@ -83,7 +83,8 @@ final class BenchCommand implements Callable<Integer> {
         String fingerprint = fingerprint(prepared.model().firstLayer().data());
         double samplingSeconds = samplingSecondsPerSample(prepared.problem());
         double samples = (double) load.get("T") * (load.get("n1") + load.get("n2")) * load.get("rounds");
-        double generate = samples * samplingSeconds / n;
+        // threads beyond the cores share them: they do not draw faster
+        double generate = samples * samplingSeconds / Math.min(n, Runtime.getRuntime().availableProcessors());
         double assembly = clock.seconds("assembly");
         double head = clock.seconds("head step");
         double rep = clock.seconds("representation step");
