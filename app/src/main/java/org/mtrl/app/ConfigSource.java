@@ -107,6 +107,11 @@ final class ConfigSource {
         return name;
     }
 
+    /** The {@code key=value} overrides, in order ({@code scale=F} is applied to the layer instead). */
+    List<String> overrides() {
+        return List.copyOf(overrides);
+    }
+
     /** The file's {@code sweep:} block, or null. */
     JsonNode sweep() {
         return sweep;

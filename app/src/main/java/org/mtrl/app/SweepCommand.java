@@ -16,6 +16,7 @@ import org.mtrl.core.sweep.CellRunners;
 import org.mtrl.core.sweep.SummaryTable;
 import org.mtrl.core.sweep.SweepDefinition;
 import org.mtrl.core.sweep.SweepEngine;
+import org.mtrl.core.sweep.SweepFolder;
 import org.mtrl.core.sweep.SweepSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
 /** {@code mtrl sweep}: a grid of runs, resumable, in parallel, with its tables written as it goes. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run the grid of a configuration's 'sweep:' block and of KEY=V1,V2 / seeds=A..B arguments.",
-            "Running it again on the same folder (or 'mtrl sweep SWEEP_DIR') skips finished cells."})
+            "Running it again on the same folder (or 'mtrl sweep SWEEP_DIR') skips finished cells; one process at a time "
+                + "per folder, and a folder holding another grid is refused unless --extend grows it."})
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "[CONFIG|PRESET|SWEEP_DIR] [KEY=VALUE|KEY=V1,V2,...|seeds=A..B ...]",
@@ -52,6 +54,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--fail-fast", description = "stop starting cells after the first failure")
     boolean failFast;
+
+    @Option(names = "--extend", description = "grow the folder's grid to hold this sweep's cells too (its finished "
+            + "cells are kept); without it a folder holding another grid is refused")
+    boolean extend;
 
     @Option(names = "--quiet", description = "no progress output (failures are still reported)")
     boolean quiet;
@@ -96,20 +102,26 @@ final class SweepCommand implements Callable<Integer> {
             ConfigSource source = ConfigSource.of(rest);
             RunConfig base = source.resolve(registry);
             folder = output != null ? output : Path.of("sweeps", source.name());
-            definition = new SweepDefinition(base.tree(), SweepSpec.fromBlock(source.sweep()), source.figures());
+            definition = new SweepDefinition(base.tree(), source.overrides(), SweepSpec.fromBlock(source.sweep()),
+                    source.figures());
             description = source.description();
         }
         SweepSpec grid = definition.spec();
         for (String axis : axes) {
             grid = grid.withArgument(axis);
         }
-        definition = new SweepDefinition(definition.base(), grid, definition.figures());
+        definition = definition.withSpec(grid);
         checkSize(grid.size());
         int n = Threads.resolve(threads);
         CellRunner cells = CellRunners.discover(SweepCommand.class.getClassLoader())
                 .create(runner, new CellRunnerOptions(n, master, plugins.directory(), cellTimeout()));
-        SweepEngine.Outcome outcome = new SweepEngine(new ConfigResolver(registry), cells, failFast,
-                SweepConsole.create(err, quiet)).run(folder, definition);
+        ConfigResolver resolver = new ConfigResolver(registry);
+        SweepEngine.Outcome outcome;
+        try (SweepFolder owned = SweepFolder.claim(folder)) {
+            definition = owned.reconcile(definition, extend, resolver);
+            checkSize(definition.spec().size());
+            outcome = new SweepEngine(resolver, cells, failFast, SweepConsole.create(err, quiet)).run(folder, definition);
+        }
         out.printf("sweep of %s: %d cells; %d ran, %d already finished, %d failed (%d threads)%n", description,
                 outcome.rows().size(), outcome.ran(), outcome.reused(), outcome.failed(), n);
         outcome.rows().stream().filter(r -> r.result() != null && !r.result().ok())

@@ -23,9 +23,12 @@ import org.mtrl.core.sweep.SweepCell;
 import org.mtrl.core.sweep.SweepDefinition;
 
 class SweepCommandTest {
-    /** A pipeline small enough for a grid of runs in a second or two. */
+    /**
+     * A pipeline small enough for a grid of runs in a second or two, with overrides every optimizer type
+     * has (an override beside a type axis must fit every type of the axis).
+     */
     private static final List<String> SMALL = List.of("tiny", "data.dim=10", "model.width=16",
-            "optimizer.headSamples=200", "optimizer.repSamples=200", "probes={subspace-distance: {}}");
+            "optimizer.headSamples=200", "probes={subspace-distance: {}}");
 
     /** An axis whose first value runs and whose second diverges. */
     private static final String OK_THEN_DIVERGING = "optimizer={type: multitask-alternating},"
@@ -96,7 +99,7 @@ class SweepCommandTest {
         assertTrue(again.out().contains("3 ran, 1 already finished, 0 failed"), again.out());
         assertEquals(before, numbers(out));
 
-        Cli done = Cli.run("sweep", "--quiet", out.toString(), "seeds=1..3");
+        Cli done = Cli.run("sweep", "--quiet", out.toString(), "seeds=1..3", "--extend");
         assertTrue(done.out().contains("2 ran, 4 already finished"), done.out());
         assertEquals(6, numbers(out).size());
     }

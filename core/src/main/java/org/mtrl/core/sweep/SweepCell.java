@@ -22,10 +22,15 @@ public record SweepCell(int index, Map<String, JsonNode> values, long seed) {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** The overrides that turn the base configuration into this cell's: every axis value, then the seed. */
-    public List<String> overrides() {
+    /**
+     * The overrides that turn the base configuration into this cell's: every axis value, then
+     * {@code shared} (the sweep's own overrides, re-applied so that an axis changing a slot's type does
+     * not drop them), then the seed.
+     */
+    public List<String> overrides(List<String> shared) {
         List<String> overrides = new ArrayList<>();
         values.forEach((key, value) -> overrides.add(key + "=" + ConfigTrees.toJson(value)));
+        overrides.addAll(shared);
         overrides.add("seed=" + seed);
         return overrides;
     }

@@ -1,26 +1,65 @@
 package org.mtrl.core.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.ConfigTrees;
 import org.mtrl.core.record.AtomicFiles;
 
 /**
  * What a sweep folder's {@code sweep.yaml} holds, enough to resume it: the resolved base configuration,
- * the grid, and the figures its report draws (passed through as given).
+ * the command line's overrides, the grid, and the figures its report draws (passed through as given).
  *
- * @param figures a list of figure settings, or null
+ * @param base      the resolved base configuration (overrides included)
+ * @param overrides the {@code key=value} overrides given with the base: applied again in every cell after
+ *                  its axis values, so that an axis changing a slot's {@code type} keeps them
+ * @param figures   a list of figure settings, or null
  */
-public record SweepDefinition(ObjectNode base, SweepSpec spec, JsonNode figures) {
+public record SweepDefinition(ObjectNode base, List<String> overrides, SweepSpec spec, JsonNode figures) {
     public static final String FILE = "sweep.yaml";
     /** The folder of the cells, each named by the hash of its resolved configuration. */
     public static final String CELLS = "cells";
     public static final String FIGURES = "figures";
     private static final String BASE = "base";
+    private static final String OVERRIDES = "overrides";
+
+    /**
+     * @throws ConfigException if an override sets a key an axis also sets: which one holds in a cell
+     *                         would depend on the order they are applied in
+     */
+    public SweepDefinition {
+        overrides = List.copyOf(overrides);
+        for (String override : overrides) {
+            int eq = override.indexOf('=');
+            String key = eq < 0 ? override : override.substring(0, eq);
+            for (SweepSpec.Axis axis : spec.axes()) {
+                if (key.equals(axis.key()) || axis.key().startsWith(key + ".")
+                        || key.startsWith(axis.key() + ".") && axis.values().stream()
+                        .anyMatch(v -> sets(v, key.substring(axis.key().length() + 1)))) {
+                    throw new ConfigException(key, "set both by the override '" + override + "' and by the sweep axis "
+                            + axis.key() + "; give it in one place");
+                }
+            }
+        }
+    }
+
+    /** Whether the mapping {@code value} holds the dotted key {@code path}. */
+    private static boolean sets(JsonNode value, String path) {
+        JsonNode node = value;
+        for (String part : path.split("\\.", -1)) {
+            if (node == null || !node.isObject()) {
+                return false;
+            }
+            node = node.get(part);
+        }
+        return node != null;
+    }
 
     /** Whether {@code folder} is a sweep folder. */
     public static boolean isSweep(Path folder) {
@@ -28,19 +67,41 @@ public record SweepDefinition(ObjectNode base, SweepSpec spec, JsonNode figures)
     }
 
     public static SweepDefinition read(Path folder) {
-        ObjectNode tree = ConfigTrees.read(folder.resolve(FILE));
+        Path file = folder.resolve(FILE);
+        ObjectNode tree = ConfigTrees.read(file);
         JsonNode base = tree.get(BASE);
         if (base == null || !base.isObject()) {
-            throw new ConfigException(BASE, folder.resolve(FILE) + " has no 'base' configuration");
+            throw new ConfigException("", file + " has no 'base' configuration");
+        }
+        List<String> overrides = new ArrayList<>();
+        JsonNode list = tree.get(OVERRIDES);
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw new ConfigException("", file + ": '" + OVERRIDES + "' must be a list of key=value texts");
+            }
+            list.forEach(o -> overrides.add(o.asText()));
         }
         JsonNode figures = tree.get(FIGURES);
-        return new SweepDefinition((ObjectNode) base, SweepSpec.fromBlock(tree.get(SweepSpec.BLOCK)),
-                figures == null || figures.isNull() ? null : figures);
+        try {
+            return new SweepDefinition((ObjectNode) base, overrides, SweepSpec.fromBlock(tree.get(SweepSpec.BLOCK)),
+                    figures == null || figures.isNull() ? null : figures);
+        } catch (ConfigException e) {
+            throw new ConfigException("", file + ": " + e.getMessage());
+        }
+    }
+
+    /** This sweep with another grid. */
+    public SweepDefinition withSpec(SweepSpec grid) {
+        return new SweepDefinition(base, overrides, grid, figures);
     }
 
     public void write(Path folder) {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
         tree.set(BASE, base);
+        if (!overrides.isEmpty()) {
+            ArrayNode list = tree.putArray(OVERRIDES);
+            overrides.forEach(list::add);
+        }
         tree.set(SweepSpec.BLOCK, spec.toBlock());
         if (figures != null) {
             tree.set(FIGURES, figures);

@@ -55,25 +55,16 @@ public final class SweepEngine {
     public record Outcome(List<SummaryTable.Row> rows, int ran, int reused, int failed, boolean stopped) {
     }
 
-    
+    /**
+     * Runs the sweep {@code definition} in {@code folder}, which the caller has claimed
+     * ({@link SweepFolder}) and whose grid it has reconciled with the folder's.
+     */
     public Outcome run(Path folder, SweepDefinition definition) {
         List<String> axisKeys = definition.spec().axes().stream().map(SweepSpec.Axis::key).toList();
-        long baseSeed = definition.base().path("seed").asLong(1);
-        List<PlannedCell> plan = new ArrayList<>();
-        for (SweepCell cell : definition.spec().cells(baseSeed)) {
-            RunConfig config;
-            try {
-                config = resolver.resolve(List.of(definition.base()), cell.overrides());
-            } catch (ConfigException e) {
-                throw inCell(cell, e);
-            }
-            plan.add(new PlannedCell(cell, config, id(config)));
-        }
-        Map<String, PlannedCell> distinct = new LinkedHashMap<>();
-        plan.forEach(p -> distinct.putIfAbsent(p.id(), p));
+        List<PlannedCell> plan = SweepPlan.resolve(resolver, definition);
         Map<String, CellResult> results = new LinkedHashMap<>();
         List<PlannedCell> toRun = new ArrayList<>();
-        for (PlannedCell p : distinct.values()) {
+        for (PlannedCell p : plan) {
             CellResult.read(cellFolder(folder, p.id())).filter(CellResult::ok)
                     .ifPresentOrElse(r -> results.put(p.id(), r), () -> toRun.add(p));
         }
@@ -85,7 +76,7 @@ public final class SweepEngine {
         Tables tables = new Tables(folder, axisKeys, plan, results);
         tables.write();
 
-        listener.started(distinct.size(), toRun.size());
+        listener.started(plan.size(), toRun.size());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger done = new AtomicInteger();
         try {
@@ -123,9 +114,8 @@ public final class SweepEngine {
             tables.flush(); // the throttle may have skipped the last rewrites
         }
         List<SummaryTable.Row> rows = tables.rows();
-        int failed = (int) distinct.keySet().stream().filter(id -> results.containsKey(id) && !results.get(id).ok())
-                .count();
-        return new Outcome(rows, done.get(), distinct.size() - toRun.size(), failed, stop.get());
+        int failed = (int) rows.stream().filter(r -> r.result() != null && !r.result().ok()).count();
+        return new Outcome(rows, done.get(), plan.size() - toRun.size(), failed, stop.get());
     }
 
     /** The folder of the cell with id {@code id}. */
@@ -152,15 +142,10 @@ public final class SweepEngine {
                 try {
                     engine.assemble(p.config()).prepare();
                 } catch (ConfigException e) {
-                    throw inCell(p.cell(), e);
+                    throw SweepPlan.inCell(p.cell(), e);
                 }
             }
         }
-    }
-
-    private static ConfigException inCell(SweepCell cell, ConfigException e) {
-        return new ConfigException(e.path(), "in sweep cell " + cell.describe() + ": "
-                + (e.path().isEmpty() ? e.getMessage() : e.getMessage().substring(e.path().length() + 2)));
     }
 
     /** Staging folders of cells abandoned past their time limit in an earlier process. */

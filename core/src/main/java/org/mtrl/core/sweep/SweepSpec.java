@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mtrl.core.config.ConfigException;
@@ -102,6 +104,9 @@ public record SweepSpec(List<Axis> axes, List<Long> seeds) {
                     throw new ConfigException(path, "seeds must be integers, got " + v
                             + "; write a list (1,2,3) or a range (1..5)");
                 }
+                if (parsed.contains(v.longValue())) {
+                    throw repeated(path, v);
+                }
                 parsed.add(v.longValue());
             }
             return new SweepSpec(axes, parsed);
@@ -111,6 +116,12 @@ public record SweepSpec(List<Axis> axes, List<Long> seeds) {
         }
         if (key.isBlank() || List.of(key.split("\\.", -1)).stream().anyMatch(String::isBlank)) {
             throw new ConfigException(path, "an axis key must be a dotted configuration key such as tasks.count");
+        }
+        Set<String> seen = new HashSet<>();
+        for (JsonNode v : values) {
+            if (!seen.add(ConfigTrees.toJson(v))) {
+                throw repeated(path, v);
+            }
         }
         List<Axis> updated = new ArrayList<>();
         boolean replaced = false;
@@ -126,6 +137,45 @@ public record SweepSpec(List<Axis> axes, List<Long> seeds) {
             updated.add(new Axis(key, values));
         }
         SweepSpec spec = new SweepSpec(updated, seeds);
+        spec.size();
+        return spec;
+    }
+
+    /**
+     * A repeated value would make one cell count twice in the tables (and narrow its interval): refused
+     * rather than collapsed, since a repeat on the command line is most likely a typo (2,2 for 2,20).
+     */
+    private static ConfigException repeated(String path, JsonNode value) {
+        return new ConfigException(path, "the value " + ValueLabels.of(value) + " is listed twice; "
+                + "each value of an axis must be distinct");
+    }
+
+    /**
+     * The grid that holds every cell of this one and of {@code other}: each axis of this grid with the
+     * values of {@code other}'s axis of the same key added (in order, after its own), then the axes only
+     * {@code other} has; the seeds likewise. An empty seed list stands for {@code baseSeed}.
+     */
+    public SweepSpec union(SweepSpec other, long baseSeed) {
+        Map<String, List<JsonNode>> merged = new LinkedHashMap<>();
+        for (Axis axis : axes) {
+            merged.put(axis.key(), new ArrayList<>(axis.values()));
+        }
+        for (Axis axis : other.axes) {
+            List<JsonNode> values = merged.computeIfAbsent(axis.key(), k -> new ArrayList<>());
+            Set<String> present = new HashSet<>();
+            values.forEach(v -> present.add(ConfigTrees.toJson(v)));
+            axis.values().stream().filter(v -> present.add(ConfigTrees.toJson(v))).forEach(values::add);
+        }
+        List<Long> mergedSeeds = new ArrayList<>();
+        if (!seeds.isEmpty() || !other.seeds.isEmpty()) {
+            for (List<Long> list : List.of(seeds.isEmpty() ? List.of(baseSeed) : seeds,
+                    other.seeds.isEmpty() ? List.of(baseSeed) : other.seeds)) {
+                list.stream().filter(seed -> !mergedSeeds.contains(seed)).forEach(mergedSeeds::add);
+            }
+        }
+        List<Axis> mergedAxes = new ArrayList<>();
+        merged.forEach((key, values) -> mergedAxes.add(new Axis(key, values)));
+        SweepSpec spec = new SweepSpec(mergedAxes, mergedSeeds);
         spec.size();
         return spec;
     }

@@ -26,7 +26,7 @@ class SweepSpecTest {
         for (int i = 0; i < cells.size(); i++) {
             assertEquals(i, cells.get(i).index());
         }
-        assertEquals(List.of("tasks.count=5", "optimizer.type=\"b\"", "seed=2"), cells.get(11).overrides());
+        assertEquals(List.of("tasks.count=5", "optimizer.type=\"b\"", "seed=2"), cells.get(11).overrides(List.of()));
     }
 
     @Test

@@ -1,0 +1,58 @@
+package org.mtrl.core.sweep;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.config.ConfigResolver;
+import org.mtrl.core.config.RunConfig;
+
+/**
+ * The cells of a sweep's grid, each resolved and named by the hash of its configuration. A cell is its
+ * configuration: two grid points that resolve alike ({@code tasks.count=2,2.0}), or that the tables
+ * would label alike, are refused, since the tables would count one run as two seeds.
+ */
+public final class SweepPlan {
+    private SweepPlan() {
+    }
+
+    /**
+     * @throws ConfigException naming the cell, if a cell's configuration cannot resolve or two cells are
+     *                         the same
+     */
+    public static List<PlannedCell> resolve(ConfigResolver resolver, SweepDefinition definition) {
+        long baseSeed = definition.base().path("seed").asLong(1);
+        List<PlannedCell> plan = new ArrayList<>();
+        Map<String, SweepCell> byId = new HashMap<>();
+        Map<String, SweepCell> byLabel = new HashMap<>();
+        for (SweepCell cell : definition.spec().cells(baseSeed)) {
+            RunConfig config;
+            try {
+                config = resolver.resolve(List.of(definition.base()), cell.overrides(definition.overrides()));
+            } catch (ConfigException e) {
+                throw inCell(cell, e);
+            }
+            String id = SweepEngine.id(config);
+            SweepCell same = byId.putIfAbsent(id, cell);
+            if (same != null) {
+                throw new ConfigException(SweepSpec.BLOCK, "the grid points " + same.describe() + " and "
+                        + cell.describe() + " are the same configuration (cell " + id + "), which the tables would "
+                        + "count twice; remove the repeated value");
+            }
+            SweepCell alike = byLabel.putIfAbsent(cell.describe(), cell);
+            if (alike != null) {
+                throw new ConfigException(SweepSpec.BLOCK, "two grid points read " + cell.describe()
+                        + " in the tables; write their values so that they differ");
+            }
+            plan.add(new PlannedCell(cell, config, id));
+        }
+        return plan;
+    }
+
+    /** {@code e} said of one cell of the grid. */
+    static ConfigException inCell(SweepCell cell, ConfigException e) {
+        return new ConfigException(e.path(), "in sweep cell " + cell.describe() + ": "
+                + (e.path().isEmpty() ? e.getMessage() : e.getMessage().substring(e.path().length() + 2)));
+    }
+}
