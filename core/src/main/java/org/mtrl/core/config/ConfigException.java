@@ -26,8 +26,8 @@ public final class ConfigException extends RuntimeException {
      */
     public static ConfigException tooLarge(String path, Throwable cause) {
         long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
-        return new ConfigException(path, "too large to build (" + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + "; the JVM may use at most "
+        String why = cause instanceof OutOfMemoryError ? "the heap ran out" : "a size overflows an array index";
+        return new ConfigException(path, "too large to build (" + why + "; the JVM may use at most "
                 + heapMiB + " MiB): lower the sizes, or give Java more memory, e.g. MTRL_JAVA_OPTS=-Xmx8g");
     }
 }

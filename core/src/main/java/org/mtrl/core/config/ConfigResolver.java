@@ -22,7 +22,7 @@ import org.mtrl.core.plugin.RegisteredFactory;
  * Turns a configuration tree into a {@link RunConfig}: every slot's {@code type} found in the plugin
  * registry, every parameter bound and validated. The first problem is thrown as a
  * {@link ConfigException}, in a fixed order: top-level keys, seed, then data, tasks, model, optimizer,
- * probes. The result's tree has every default filled in and resolves back to an equal
+ * probes, then whether the sizes fit this JVM ({@link Feasibility}). The result's tree has every default filled in and resolves back to an equal
  * {@link RunConfig}.
  */
 public final class ConfigResolver {
@@ -68,6 +68,7 @@ public final class ConfigResolver {
         ComponentConfig<Architecture> model = slot(ComponentKind.MODEL, tree, resolved);
         ComponentConfig<Optimizer> optimizer = slot(ComponentKind.OPTIMIZER, tree, resolved);
         Map<String, ComponentConfig<Probe>> probes = probes(tree.get(ConfigKeys.PROBES), resolved.putObject(ConfigKeys.PROBES));
+        Feasibility.check(resolved);
         return new RunConfig(bound.seed(), data, tasks, model, optimizer, probes, resolved);
     }
 

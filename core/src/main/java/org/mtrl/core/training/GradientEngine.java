@@ -20,7 +20,7 @@ public final class GradientEngine {
      * The shared-layer gradient is summed in this many contiguous shards of (task, chunk) units, one
      * accumulator each, then the shards are added in order. Fixed, so sums do not depend on threads.
      */
-    static final int SHARDS = 8;
+    public static final int SHARDS = 8;
 
     private final Model model;
     private final Problem problem;
@@ -67,7 +67,7 @@ public final class GradientEngine {
     /** (1/|tasks|) sum over tasks of the gradient of the shared layer, at the current parameters. */
     public SharedGradient sharedGradient(int[] tasks, SamplePlan plan, boolean withBias) {
         int chunks = plan.chunks();
-        int units = tasks.length * chunks;
+        int units = Math.multiplyExact(tasks.length, chunks); // bounded at resolution (Feasibility)
         int shards = Math.min(SHARDS, units);
         double scale = 1.0 / ((double) plan.samples() * tasks.length);
         WorkspacePool pool = withBias ? sharedWithBiasPool : sharedPool;

@@ -21,8 +21,9 @@ public record SamplePlan(String purpose, int round, int samples) {
         }
     }
 
+    /** Computed in long: {@code samples + CHUNK - 1} overflows an int near {@code Integer.MAX_VALUE}. */
     public int chunks() {
-        return (samples + CHUNK - 1) / CHUNK;
+        return (int) (((long) samples + CHUNK - 1) / CHUNK);
     }
 
     /** The number of samples in chunk {@code c}. */
