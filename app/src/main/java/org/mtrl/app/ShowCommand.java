@@ -1,8 +1,6 @@
 package org.mtrl.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.config.ConfigTrees;
+import org.mtrl.core.config.Messages;
 import org.mtrl.core.record.RunRecord;
 import org.mtrl.core.sweep.SummaryTable;
 import org.mtrl.core.sweep.SweepDefinition;
@@ -23,7 +23,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Print a run folder (provenance, metrics) or a sweep folder (mean and 95% interval per grid point).")
 final class ShowCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(index = "0", paramLabel = "RUN|SWEEP", description = "a run folder or a sweep folder")
     Path folder;
@@ -56,8 +55,17 @@ final class ShowCommand implements Callable<Integer> {
         provenance.properties().forEach(e -> rows.add(List.of(e.getKey(), e.getValue().asText())));
         Path metricsFile = folder.resolve(RunRecord.METRICS);
         if (Files.isRegularFile(metricsFile)) {
-            readJson(metricsFile).path("metrics").properties()
-                    .forEach(e -> rows.add(List.of(e.getKey(), String.format("%.6g", e.getValue().doubleValue()))));
+            JsonNode metrics = readJson(metricsFile).path("metrics");
+            if (!metrics.isObject()) {
+                throw new ConfigException("", metricsFile + ": no 'metrics' mapping; the file is not a run's metrics");
+            }
+            for (Map.Entry<String, JsonNode> metric : metrics.properties()) {
+                if (!metric.getValue().isNumber()) {
+                    throw new ConfigException("", metricsFile + ": metric '" + Messages.text(metric.getKey())
+                            + "' is not a number");
+                }
+                rows.add(List.of(metric.getKey(), String.format("%.6g", metric.getValue().doubleValue())));
+            }
         }
         out.print(TextTable.render(List.of("field", "value"), rows));
     }
@@ -99,11 +107,8 @@ final class ShowCommand implements Callable<Integer> {
         return ci == null || ci.isEmpty() ? m : m + " ± " + String.format("%.2g", Double.parseDouble(ci));
     }
 
+    /** A record file, or a message naming it and what is wrong (truncated, not UTF-8, not JSON). */
     private static JsonNode readJson(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigException("", file + ": cannot read (" + e.getMessage() + ")");
-        }
+        return ConfigTrees.read(file);
     }
 }

@@ -1,6 +1,7 @@
 package org.mtrl.app;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,15 @@ record SweepTable(List<String> columns, List<Map<String, String>> rows) {
     static SweepTable read(Path file) {
         List<List<String>> lines;
         try {
-            lines = Csv.read(Files.readString(file));
+            String text = Files.readString(file);
+            if (!text.isEmpty() && !text.endsWith("\n")) {
+                // every table is written whole, each line ending in a newline
+                throw new ConfigException("", file + ": the last line is cut short; the file is damaged (truncated?): "
+                        + "run the sweep again to rewrite it");
+            }
+            lines = Csv.read(text);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("", file + ": not UTF-8 text; the file is damaged");
         } catch (IOException e) {
             throw new ConfigException("", file + ": cannot read (" + e.getMessage() + "); is it a sweep folder?");
         } catch (IllegalArgumentException e) {
@@ -28,10 +37,16 @@ record SweepTable(List<String> columns, List<Map<String, String>> rows) {
         }
         List<String> columns = lines.get(0);
         List<Map<String, String>> rows = new ArrayList<>();
-        for (List<String> line : lines.subList(1, lines.size())) {
+        for (int n = 1; n < lines.size(); n++) {
+            List<String> line = lines.get(n);
+            if (line.size() != columns.size()) {
+                // every row is written whole, so a short or long one is a damaged (e.g. truncated) file
+                throw new ConfigException("", file + ": line " + (n + 1) + " has " + line.size() + " fields, the header "
+                        + columns.size() + "; the file is damaged (truncated?): run the sweep again to rewrite it");
+            }
             Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < columns.size(); i++) {
-                row.put(columns.get(i), i < line.size() ? line.get(i) : "");
+                row.put(columns.get(i), line.get(i));
             }
             rows.add(row);
         }

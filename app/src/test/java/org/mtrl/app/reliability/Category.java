@@ -16,6 +16,8 @@ enum Category {
     FILE_BINARY_JUNK(Sections.FILES, BAD_INPUT, "binary junk (random bytes with control characters)"),
     FILE_DEEP_NESTING(Sections.FILES, BAD_INPUT, "deep nesting (2 to 5,000 levels of lists or mappings)"),
     FILE_LONG_STRING(Sections.FILES, BAD_INPUT, "very long strings and documents (up to 2 MB) as keys and values"),
+    FILE_NOT_UTF8(Sections.FILES, BAD_INPUT, "files that are not UTF-8 text (UTF-16 with and without a byte-order "
+            + "mark, Latin-1, NUL bytes): the message says \"not UTF-8 text\""),
 
     OVERRIDE_UNKNOWN_KEY(Sections.OVERRIDES, BAD_INPUT, "overrides of unknown and misspelt keys"),
     OVERRIDE_BAD_VALUE(Sections.OVERRIDES, BAD_INPUT, "overrides with wrong types, out-of-range and non-finite values"),
@@ -27,6 +29,8 @@ enum Category {
 
     SEMANTIC(Sections.SEMANTIC, BAD_INPUT, "rank > dim, parity order > rank, single-task index >= tasks.count, "
             + "a key the chosen type does not have, a model too large for memory"),
+    INFEASIBLE(Sections.SEMANTIC, BAD_INPUT, "sizes beyond int/long ranges or the heap, refused at resolution: "
+            + "tasks.count up to 2^31-1, data.dim up to 2^31-1, head/rep samples up to 2^31-1 with 10^4 to 10^6 tasks"),
 
     DIVERGENCE(Sections.NUMERICS, "exit 1, \"diverged at round k (loss=..., |W|=...): reduce repStep/headStep\", "
             + "the run folder records the configuration and the failure",
@@ -45,6 +49,21 @@ enum Category {
             + "for an --output that cannot be written (no run folder, nothing half-written); with the metrics in "
             + "the message for a run folder that fails after training (nothing computed is lost)",
             "an --output below a regular file; a run folder that becomes a file before the results are written"),
+    OUTPUT_MISSING_PARENT(Sections.OUTPUT, "exit 1, one `error:` line naming the folder and the reason; no folder "
+            + "created", "an --output through a folder that does not exist (missing/../x/y), for run and sweep"),
+
+    SWEEP_REPEATED(Sections.SWEEPS, "exit 2, one `error:` line naming the axis or the two grid points that are "
+            + "one cell; nothing written", "repeated grid values: 2,2; 2,0x2; 2,2.0; one mapping written in two key "
+            + "orders; a repeated seed on the command line or in a hand-edited sweep.yaml"),
+    SWEEP_FOLDER_TAKEN(Sections.SWEEPS, "exit 2, one `error:` line naming the folder and saying how to extend it or "
+            + "use another --output; the folder's sweep.yaml, summary.csv and aggregate.csv unchanged",
+            "a sweep of another base configuration or grid on a folder holding a finished sweep (without --extend, "
+                    + "and with an --extend that would drop its cells); a folder locked by a running sweep"),
+    SWEEP_TYPE_AXIS(Sections.SWEEPS, "exit 2, one `error:` line naming the key and the cell whose type lacks it",
+            "an override beside a type axis that one type of the axis lacks; an override of a key an axis also sets"),
+    RECORD_DAMAGED(Sections.SWEEPS, "exit 2, one `error:` line naming the damaged file and what is wrong; no stack "
+            + "trace", "truncated or re-encoded metrics.json, provenance.json, summary.csv and aggregate.csv given to "
+            + "show, plot and report"),
 
     SWEEP_KILLED(Sections.CRASH, "the resumed sweep's summary equals the uninterrupted one's; every cell "
             + "folder once, status ok; no temporary file left",
@@ -85,6 +104,7 @@ enum Category {
         static final String NUMERICS = "Numerical faults and degenerate cases (real runs of the tiny preset)";
         static final String PLUGINS = "Misbehaving plugins (components of a plugin jar built by the test)";
         static final String OUTPUT = "Output folder";
+        static final String SWEEPS = "Sweeps and their records (real sweeps of a small tiny preset)";
         static final String CRASH = "Crash safety and time limits (real sweeps)";
         static final String PLUGIN_FAILURE = "exit 1, one `error:` line naming the component's kind and type, "
                 + "its plugin and its jar; no stack trace";

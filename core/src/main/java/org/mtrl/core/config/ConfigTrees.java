@@ -18,6 +18,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,20 +81,62 @@ public final class ConfigTrees {
     private ConfigTrees() {
     }
 
-    /** Reads a {@code .yaml}, {@code .yml} or {@code .json} file whose top level is a mapping. */
+    /**
+     * Reads a {@code .yaml}, {@code .yml} or {@code .json} file whose top level is a mapping. The file
+     * must be UTF-8 text (a UTF-8 byte-order mark is allowed): anything else, e.g. UTF-16 or binary
+     * data, is refused as such rather than read as garbage.
+     */
     public static ObjectNode read(Path file) {
         String source = file.toString();
         JsonFactory format = formatOf(source);
-        InputStream in;
+        byte[] bytes;
         try {
             checkSize(Files.size(file), "bytes", source);
-            in = Files.newInputStream(file);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", source + ": file not found");
         } catch (IOException e) {
-            throw new ConfigException("", source + ": cannot read: " + e.getMessage());
+            throw new ConfigException("", source + ": cannot read: " + oneLine(e.getMessage()));
         }
-        return read(format, in, source);
+        requireUtf8(bytes, source);
+        try (JsonParser parser = format.createParser(bytes)) {
+            return readDocument(parser, source);
+        } catch (IOException e) {
+            throw syntaxError(source, e);
+        }
+    }
+
+    /** Refuses {@code bytes} that are not UTF-8 text, naming the first byte that is not. */
+    private static void requireUtf8(byte[] bytes, String source) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            int nul = text.indexOf('\0');
+            if (nul >= 0) {
+                // valid UTF-8, but no text file holds NUL: UTF-16 without a byte-order mark, or binary data
+                throw notUtf8(source, bytes, text.substring(0, nul).getBytes(StandardCharsets.UTF_8).length);
+            }
+        } catch (CharacterCodingException e) {
+            throw notUtf8(source, bytes, firstMalformed(bytes));
+        }
+    }
+
+    /** Names the first offending byte, and UTF-16 when a byte-order mark or a NUL says so. */
+    private static ConfigException notUtf8(String source, byte[] bytes, int at) {
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe
+                || (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff || bytes[0] == 0 || bytes[1] == 0);
+        return new ConfigException("", source + ": not UTF-8 text (byte " + at + " is 0x"
+                + String.format("%02x", bytes[at] & 0xff) + (utf16 ? "; the file looks like UTF-16" : "")
+                + "); save it as UTF-8");
+    }
+
+    /** The offset of the first byte that does not decode as UTF-8. */
+    private static int firstMalformed(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return Math.min(in.position(), bytes.length - 1);
     }
 
     /** Parses YAML text (JSON is a subset) whose top level is a mapping. */

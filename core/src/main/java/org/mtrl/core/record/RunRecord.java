@@ -52,11 +52,11 @@ public final class RunRecord {
         String base = STAMP.format(provenance.startedAt()) + "-"
                 + String.format("%08x", ConfigTrees.toJson(config.tree()).hashCode());
         Path folder;
+        Folders.create(runsDir);
         try {
-            Files.createDirectories(runsDir);
             folder = createUnique(runsDir, base);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a run folder in " + runsDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create a run folder in " + runsDir + ": " + Folders.reason(e), e);
         }
         return begin(folder, config, provenance);
     }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.TreeMap;
 import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.ConfigResolver;
 import org.mtrl.core.config.ConfigTrees;
+import org.mtrl.core.record.Folders;
 
 /**
  * A sweep folder owned by this process: one process at a time (an operating-system lock on
@@ -49,7 +49,7 @@ public final class SweepFolder implements AutoCloseable {
     public static SweepFolder claim(Path folder) {
         FileChannel channel = null;
         try {
-            Files.createDirectories(folder);
+            Folders.create(folder);
             channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock != null) {
@@ -59,7 +59,7 @@ public final class SweepFolder implements AutoCloseable {
             // held by another sweep of this process: the same answer as for another process
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("cannot use the sweep folder " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot use the sweep folder " + folder + ": " + Folders.reason(e), e);
         }
         closeQuietly(channel);
         throw new ConfigException("--output", folder + " is in use: another mtrl process holds its lock ("
@@ -79,6 +79,13 @@ public final class SweepFolder implements AutoCloseable {
             return requested;
         }
         SweepDefinition held = SweepDefinition.read(folder);
+        JsonNode figures = requested.figures() != null ? requested.figures() : held.figures();
+        held = new SweepDefinition(held.base(), held.overrides(), held.spec(), figures);
+        Set<String> heldCells = ids(resolver, held);
+        Set<String> requestedCells = ids(resolver, requested);
+        if (heldCells.equals(requestedCells)) {
+            return held; // the same cells, however the command line wrote them
+        }
         JsonNode heldBase = resolver.resolve(held.base().deepCopy()).tree();
         JsonNode requestedBase = resolver.resolve(requested.base().deepCopy()).tree();
         if (!heldBase.equals(requestedBase) || !held.overrides().equals(requested.overrides())) {
@@ -86,13 +93,6 @@ public final class SweepFolder implements AutoCloseable {
                     + differences(heldBase, requestedBase, held.overrides(), requested.overrides())
                     + "); give another --output for this one, or, to add values to the folder's sweep, "
                     + "sweep the key as an axis with --extend (e.g. model.loss=logistic,hinge --extend)");
-        }
-        JsonNode figures = requested.figures() != null ? requested.figures() : held.figures();
-        held = new SweepDefinition(held.base(), held.overrides(), held.spec(), figures);
-        Set<String> heldCells = ids(resolver, held);
-        Set<String> requestedCells = ids(resolver, requested);
-        if (heldCells.equals(requestedCells)) {
-            return held;
         }
         String grids = "its grid is " + held.spec().toBlock() + ", this sweep's " + requested.spec().toBlock();
         if (!extend) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,19 @@ class ConfigTreesTest {
         assertEquals(expected, ConfigTrees.read(write("a.yaml", "model:\n  type: two-layer-relu\n  width: 400\n")));
         assertEquals(expected, ConfigTrees.read(write("a.yml", "model: {type: two-layer-relu, width: 400}")));
         assertEquals(expected, ConfigTrees.read(write("a.json", "{\"model\": {\"type\": \"two-layer-relu\", \"width\": 400}}")));
+    }
+
+    @Test
+    void aFileMustBeUtf8TextAndMayStartWithAByteOrderMark() throws IOException {
+        Path bom = Files.write(dir.resolve("bom.yaml"), ("\uFEFFseed: 3").getBytes(StandardCharsets.UTF_8));
+        assertEquals(3, ConfigTrees.read(bom).get("seed").intValue());
+        Path utf16 = Files.write(dir.resolve("u.yaml"), "seed: 3".getBytes(StandardCharsets.UTF_16));
+        assertConfigError(() -> ConfigTrees.read(utf16), utf16 + ": not UTF-8 text (byte 0 is 0xfe; the file looks "
+                + "like UTF-16); save it as UTF-8");
+        Path noMark = Files.write(dir.resolve("n.json"), "{\"seed\": 3}".getBytes(StandardCharsets.UTF_16LE));
+        assertConfigError(() -> ConfigTrees.read(noMark), noMark + ": not UTF-8 text (byte 1 is 0x00");
+        Path latin1 = Files.write(dir.resolve("l.yaml"), "seed: 3 # caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+        assertConfigError(() -> ConfigTrees.read(latin1), latin1 + ": not UTF-8 text (byte 13 is 0xe9)");
     }
 
     @Test
