@@ -3,7 +3,6 @@ package org.mtrl.app.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,13 +103,9 @@ class SweepCrashTest {
     }
 
     private Process start(Path folder) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), org.mtrl.app.Main.class.getName()));
-        command.addAll(List.of(SWEEP));
-        command.addAll(List.of("--output", folder.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child-" + System.nanoTime() + ".log").toFile())
-                .directory(new File(dir.toString())).start();
+        List<String> args = new ArrayList<>(List.of(SWEEP));
+        args.addAll(List.of("--output", folder.toString()));
+        return ChildMtrl.start(args, dir, dir.resolve("child-" + System.nanoTime() + ".log"));
     }
 
     /** summary.csv without its last column (wall time): what must not depend on interruptions. */
