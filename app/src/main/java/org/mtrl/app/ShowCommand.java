@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mtrl show}: a run's provenance and metrics, or a sweep's aggregate, as a table. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Print a run folder (provenance, metrics) or a sweep folder (mean and 95% interval per grid point).")
+        description = "Print a run folder (provenance, metrics) or a sweep folder (mean and 95%% interval per grid point).")
 final class ShowCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
