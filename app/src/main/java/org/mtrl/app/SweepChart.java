@@ -31,6 +31,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.record.AtomicFiles;
 import org.mtrl.core.sweep.CellResult;
 import org.mtrl.core.sweep.SeedStats;
 import org.mtrl.core.sweep.SummaryTable;
@@ -194,13 +195,10 @@ final class SweepChart {
         try {
             Files.createDirectories(dir);
             Path png = dir.resolve(stem + ".png");
-            Path tmp = Files.createTempFile(dir, "." + stem, ".png.tmp");
-            ChartUtils.saveChartAsPNG(tmp.toFile(), chart, WIDTH, HEIGHT);
-            Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(png, ChartUtils.encodeAsPNG(chart.createBufferedImage(WIDTH, HEIGHT)));
             SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
             chart.draw(svg, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-            org.mtrl.core.record.AtomicFiles.write(dir.resolve(stem + ".svg"), svg.getSVGDocument());
+            AtomicFiles.write(dir.resolve(stem + ".svg"), svg.getSVGDocument());
             return png;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the figure " + stem + " in " + dir + ": " + e.getMessage(), e);
