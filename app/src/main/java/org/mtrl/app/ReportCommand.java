@@ -22,12 +22,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code mtrl report}: {@code report.md} and a self-contained {@code report.html} (figures embedded) of a
- * sweep: its grid, its figures (those of its {@code figures:} list, or the first metric against the first
- * axis), the table of the plotted metrics, and the base configuration.
+ * {@code mtrl report}: {@code report.md} and a self-contained {@code report.html} (figures embedded, no
+ * network needed) of a sweep: its provenance, its grid, its figures (those of its {@code figures:} list,
+ * or the first metric against the first axis), the table of every metric, and the base configuration.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write SWEEP/report.md and a self-contained SWEEP/report.html: grid, figures, table, configuration.")
+        description = "Write SWEEP/report.md and a self-contained SWEEP/report.html: provenance, grid, figures, "
+                + "every metric's table, configuration.")
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SWEEP", description = "a sweep folder")
@@ -43,6 +44,8 @@ final class ReportCommand implements Callable<Integer> {
         SweepTable aggregate = SweepTable.read(sweep.resolve(SummaryTable.AGGREGATE));
         List<Figure> figures = figures(definition, summary);
         ReportDocument doc = new ReportDocument("Sweep report: " + sweep.toAbsolutePath().normalize().getFileName());
+        doc.heading("Provenance");
+        doc.table(List.of("field", "value"), ReportProvenance.rows(sweep, spec.commandLine().getParseResult().originalArgs()));
         doc.heading("Grid");
         doc.paragraph(describeGrid(definition.spec(), summary));
         doc.heading("Figures");
