@@ -1,35 +1,116 @@
 package org.mtrl.app;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.stream.Collectors;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.mtrl.api.runtime.ProgressListener;
 
-/** Progress lines on the terminal; silent when output is not a terminal, so logs stay readable. */
+/**
+ * A run's progress on the terminal: a line per phase and round, and within a phase a live bar of the
+ * samples done, their rate and the time left. Silent when stdout or stderr is not a terminal, so logs
+ * stay readable.
+ */
 final class ConsoleProgress implements ProgressListener {
+    private static final int REDRAW_MILLIS = 250;
+    /** The system property by which the launcher names the terminal when it filters stderr. */
+    static final String TERMINAL = "mtrl.terminal";
     private final PrintStream out;
     private final long start = System.nanoTime();
+    private String phase = "";
+    private ProgressBar bar;
 
-    private ConsoleProgress(PrintStream out) {
+    ConsoleProgress(PrintStream out) {
         this.out = out;
     }
 
-    /** A listener printing to stderr if it is interactive and not {@code quiet}. */
+    /** A listener printing to the terminal if stdout and stderr are terminals and not {@code quiet}. */
     static ProgressListener create(boolean quiet) {
-        return quiet || System.console() == null ? ProgressListener.NONE : new ConsoleProgress(System.err);
+        if (quiet || !interactive()) {
+            return ProgressListener.NONE;
+        }
+        String terminal = System.getProperty(TERMINAL);
+        if (terminal == null) {
+            return new ConsoleProgress(System.err);
+        }
+        try {
+            return new ConsoleProgress(new PrintStream(new FileOutputStream(terminal), true, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new ConsoleProgress(System.err);
+        }
+    }
+
+    /**
+     * Whether stdout and stderr are both a terminal. {@link System#console()} answers for stdin and
+     * stdout; for stderr, the launcher's {@value #TERMINAL} (it filters stderr through a pipe and hands
+     * over the terminal itself), else where Linux shows it ({@code /proc/self/fd/2}), else assumed.
+     */
+    static boolean interactive() {
+        if (System.console() == null) {
+            return false;
+        }
+        if (System.getProperty(TERMINAL) != null) {
+            return true;
+        }
+        Path stderr = Path.of("/proc/self/fd/2");
+        try {
+            String target = Files.readSymbolicLink(stderr).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return true;
+        }
     }
 
     @Override
     public synchronized void phaseStarted(String phase) {
+        closeBar();
+        this.phase = phase;
         out.printf("[%6.1fs] %s%n", elapsed(), phase);
     }
 
     @Override
     public synchronized void roundFinished(int round, int rounds, Map<String, Double> stats) {
+        closeBar();
         String values = stats.entrySet().stream()
                 .map(e -> e.getKey() + "=" + String.format("%.4g", e.getValue()))
                 .collect(Collectors.joining(" "));
         out.printf("[%6.1fs]   round %d/%d %s%n", elapsed(), round, rounds, values);
+    }
+
+    @Override
+    public synchronized void workDone(long done, long total, String unit) {
+        if (bar == null || bar.getMax() != total || done < bar.getCurrent() && done <= total / 2) {
+            closeBar();
+            bar = new ProgressBarBuilder()
+                    .setTaskName("  " + phase)
+                    .setInitialMax(total)
+                    .setUnit(" " + unit, 1)
+                    .showSpeed()
+                    .setSpeedUnit(ChronoUnit.SECONDS)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(REDRAW_MILLIS)
+                    .setConsumer(new ConsoleProgressBarConsumer(out))
+                    .build();
+        }
+        if (done > bar.getCurrent()) {
+            bar.stepTo(done);
+        }
+    }
+
+    private void closeBar() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
     }
 
     private double elapsed() {

@@ -1,8 +1,12 @@
 package org.mtrl.app;
 
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.mtrl.core.assembly.RunFailedException;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.config.DidYouMean;
 import org.mtrl.core.config.Messages;
 import org.mtrl.core.MtrlVersion;
 import picocli.CommandLine;
@@ -23,7 +27,8 @@ final class MtrlCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, sweep, show, plot, report, config, plugins)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required (" + String.join(", ", spec.subcommands().keySet()) + ")");
     }
 
     /** A command line whose errors map to mtrl's exit codes, with one-line messages, never stack traces. */
@@ -55,11 +60,24 @@ final class MtrlCommand implements Runnable {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine failed = e.getCommandLine();
         String suggestion = e instanceof CommandLine.UnmatchedArgumentException unmatched
-                && !unmatched.getSuggestions().isEmpty()
-                ? "; did you mean '" + unmatched.getSuggestions().get(0) + "'?" : "";
+                ? suggestion(unmatched).map(s -> "; did you mean '" + s + "'?").orElse("") : "";
         failed.getErr().println("error: " + Messages.text(String.valueOf(e.getMessage()), MAX_USAGE_ERROR)
                 + suggestion + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
         return ExitCodes.BAD_INPUT;
+    }
+
+    /**
+     * Picocli's suggestion, or for a mistyped command the closest command name: picocli's similarity
+     * measure finds nothing for short words such as {@code rn}.
+     */
+    private static Optional<String> suggestion(CommandLine.UnmatchedArgumentException e) {
+        if (!e.getSuggestions().isEmpty()) {
+            return Optional.of(e.getSuggestions().get(0));
+        }
+        Map<String, CommandLine> commands = e.getCommandLine().getSubcommands();
+        List<String> unmatched = e.getUnmatched();
+        return commands.isEmpty() || unmatched.isEmpty() ? Optional.empty()
+                : DidYouMean.suggest(unmatched.get(0), commands.keySet());
     }
 
     /** The version stamped into core by the build. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mtrl plot}: a figure of a sweep, mean and 95% band over seeds, as PNG and SVG. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = "Plot a metric of a sweep against a swept key: mean with 95% bands over seeds, PNG and SVG.")
+        description = "Plot a metric of a sweep against a swept key: mean with 95%% bands over seeds, PNG and SVG.")
 final class PlotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SWEEP", description = "a sweep folder")

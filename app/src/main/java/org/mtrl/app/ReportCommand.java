@@ -22,12 +22,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code mtrl report}: {@code report.md} and a self-contained {@code report.html} (figures embedded) of a
- * sweep: its grid, its figures (those of its {@code figures:} list, or the first metric against the first
- * axis), the table of the plotted metrics, and the base configuration.
+ * {@code mtrl report}: {@code report.md} and a self-contained {@code report.html} (figures embedded, no
+ * network needed) of a sweep: its provenance, its grid, its figures (those of its {@code figures:} list,
+ * or the first metric against the first axis), the table of every metric, and the base configuration.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write SWEEP/report.md and a self-contained SWEEP/report.html: grid, figures, table, configuration.")
+        description = "Write SWEEP/report.md and a self-contained SWEEP/report.html: provenance, grid, figures, "
+                + "every metric's table, configuration.")
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SWEEP", description = "a sweep folder")
@@ -43,17 +44,17 @@ final class ReportCommand implements Callable<Integer> {
         SweepTable aggregate = SweepTable.read(sweep.resolve(SummaryTable.AGGREGATE));
         List<Figure> figures = figures(definition, summary);
         ReportDocument doc = new ReportDocument("Sweep report: " + sweep.toAbsolutePath().normalize().getFileName());
+        doc.heading("Provenance");
+        doc.table(List.of("field", "value"), ReportProvenance.rows(sweep, spec.commandLine().getParseResult().originalArgs()));
         doc.heading("Grid");
         doc.paragraph(describeGrid(definition.spec(), summary));
         doc.heading("Figures");
-        List<String> plotted = new ArrayList<>();
         for (Figure figure : figures) {
             Path png = SweepChart.save(SweepChart.draw(summary, figure), sweep.resolve("figures"), figure.stem());
             doc.image(sweep.relativize(png).toString().replace('\\', '/'), figure.y() + " vs " + figure.x(), bytes(png));
-            plotted.add(figure.y());
         }
-        doc.heading("Results (mean ± 95% interval over seeds)");
-        table(doc, aggregate, plotted);
+        doc.heading("Results: mean [95% interval] over seeds");
+        table(doc, aggregate);
         doc.paragraph("Every cell, seed and metric: `summary.csv`; every aggregate: `aggregate.csv`; each run's "
                 + "record: `cells/<id>/`.");
         doc.heading("Base configuration");
@@ -98,27 +99,16 @@ final class ReportCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    private static void table(ReportDocument doc, SweepTable aggregate, List<String> plotted) {
-        List<String> keys = new ArrayList<>();
-        List<String> metrics = new ArrayList<>();
-        for (String column : aggregate.columns()) {
-            if (column.endsWith(".mean")) {
-                String metric = column.substring(0, column.length() - 5);
-                if (plotted.stream().anyMatch(p -> p.endsWith(".*") ? metric.startsWith(p.substring(0, p.length() - 1))
-                        : p.equals(metric))) {
-                    metrics.add(metric);
-                }
-            } else if (!column.endsWith(".sd") && !column.endsWith(".ci95")) {
-                keys.add(column);
-            }
-        }
+    private static void table(ReportDocument doc, SweepTable aggregate) {
+        List<String> keys = aggregate.keys();
+        List<String> metrics = aggregate.metrics(List.of());
         List<String> header = new ArrayList<>(keys);
         header.addAll(metrics);
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, String> row : aggregate.rows()) {
             List<String> line = new ArrayList<>();
             keys.forEach(k -> line.add(row.get(k)));
-            metrics.forEach(m -> line.add(ShowCommand.meanAndInterval(row.get(m + ".mean"), row.get(m + ".ci95"))));
+            metrics.forEach(m -> line.add(SweepTable.meanAndInterval(row, m)));
             rows.add(line);
         }
         doc.table(header, rows);

@@ -12,7 +12,8 @@ final class ReportDocument {
         markdown.append("# ").append(title).append("\n\n");
         html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(escape(title))
                 .append("</title>\n<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;}"
-                        + "table{border-collapse:collapse;}td,th{border:1px solid #ccc;padding:3px 8px;}"
+                        + "table{border-collapse:collapse;display:block;overflow-x:auto;}"
+                        + "td,th{white-space:nowrap;}td,th{border:1px solid #ccc;padding:3px 8px;}"
                         + "img{max-width:100%;}pre{background:#f6f6f6;padding:1em;}</style></head><body>\n<h1>")
                 .append(escape(title)).append("</h1>\n");
     }

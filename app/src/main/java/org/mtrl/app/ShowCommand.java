@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mtrl show}: a run's provenance and metrics, or a sweep's aggregate, as a table. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Print a run folder (provenance, metrics) or a sweep folder (mean and 95% interval per grid point).")
+        description = "Print a run folder (provenance, metrics) or a sweep folder (mean and 95%% interval per grid point).")
 final class ShowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN|SWEEP", description = "a run folder or a sweep folder")
@@ -73,38 +73,19 @@ final class ShowCommand implements Callable<Integer> {
     private void showSweep(PrintWriter out) {
         out.println("grid: " + SweepDefinition.read(folder).spec().toBlock());
         SweepTable aggregate = SweepTable.read(folder.resolve(SummaryTable.AGGREGATE));
-        List<String> header = new ArrayList<>();
-        List<String> metricNames = new ArrayList<>();
-        for (String column : aggregate.columns()) {
-            if (column.endsWith(".mean")) {
-                String metric = column.substring(0, column.length() - ".mean".length());
-                if (metrics.isEmpty() || metrics.stream().anyMatch(metric::startsWith)) {
-                    metricNames.add(metric);
-                }
-            } else if (!column.endsWith(".sd") && !column.endsWith(".ci95")) {
-                header.add(column);
-            }
-        }
-        List<String> keys = List.copyOf(header);
-        header.addAll(metricNames.stream().map(m -> m + " (±95%)").toList());
+        List<String> keys = aggregate.keys();
+        List<String> metricNames = aggregate.metrics(metrics);
+        out.println("each metric: mean [95% interval] over seeds");
+        List<String> header = new ArrayList<>(keys);
+        header.addAll(metricNames);
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, String> row : aggregate.rows()) {
             List<String> line = new ArrayList<>();
             keys.forEach(k -> line.add(row.get(k)));
-            for (String metric : metricNames) {
-                line.add(meanAndInterval(row.get(metric + ".mean"), row.get(metric + ".ci95")));
-            }
+            metricNames.forEach(m -> line.add(SweepTable.meanAndInterval(row, m)));
             rows.add(line);
         }
-        out.print(TextTable.render(header, rows));
-    }
-
-    static String meanAndInterval(String mean, String ci) {
-        if (mean == null || mean.isEmpty()) {
-            return "";
-        }
-        String m = String.format("%.4g", Double.parseDouble(mean));
-        return ci == null || ci.isEmpty() ? m : m + " ± " + String.format("%.2g", Double.parseDouble(ci));
+        out.print(TextTable.render(header, rows, keys.size(), TextTable.TERMINAL_WIDTH));
     }
 
     /** A record file, or a message naming it and what is wrong (truncated, not UTF-8, not JSON). */

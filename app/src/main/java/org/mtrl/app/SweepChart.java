@@ -31,9 +31,11 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.record.AtomicFiles;
 import org.mtrl.core.sweep.CellResult;
 import org.mtrl.core.sweep.SeedStats;
 import org.mtrl.core.sweep.SummaryTable;
+import org.mtrl.core.sweep.SweepSpec;
 
 /**
  * Draws a {@link Figure} from a sweep's summary: the mean over seeds of each (series, x) as a line
@@ -53,18 +55,22 @@ final class SweepChart {
     static JFreeChart draw(SweepTable summary, Figure figure) {
         Map<String, TreeMap<Double, List<Double>>> points = points(summary, figure);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        int seeds = 0;
+        int fewestSeeds = Integer.MAX_VALUE;
+        int mostSeeds = 0;
         for (Map.Entry<String, TreeMap<Double, List<Double>>> line : points.entrySet()) {
             YIntervalSeries series = new YIntervalSeries(line.getKey());
             for (Map.Entry<Double, List<Double>> point : line.getValue().entrySet()) {
-                SeedStats stats = SeedStats.of(point.getValue().stream().mapToDouble(Double::doubleValue).toArray());
-                series.add(point.getKey(), stats.mean(), stats.low(), stats.high());
-                seeds = Math.max(seeds, stats.n());
+                double[] values = point.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+                SeedStats stats = SeedStats.of(values);
+                series.add(point.getKey(), stats.mean(), stats.bandLow(), stats.bandHigh());
+                fewestSeeds = Math.min(fewestSeeds, stats.n());
+                mostSeeds = Math.max(mostSeeds, stats.n());
             }
             data.addSeries(series);
         }
         String yLabel = figure.family() ? figure.y().substring(0, figure.y().length() - 2) : figure.y();
-        ValueAxis xAxis = figure.logX() ? new LogAxis(figure.x()) : new NumberAxis(figure.x());
+        String xLabel = xLabel(summary, figure);
+        ValueAxis xAxis = figure.logX() ? new LogAxis(xLabel) : new NumberAxis(xLabel);
         if (xAxis instanceof NumberAxis number) {
             number.setAutoRangeIncludesZero(false);
         } else if (xAxis instanceof LogAxis log) {
@@ -94,10 +100,11 @@ final class SweepChart {
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
         JFreeChart chart = new JFreeChart(yLabel + " vs " + figure.x(), new Font(Font.SANS_SERIF, Font.BOLD, 18),
-                plot, figure.series() != null);
+                plot, points.size() > 1 || figure.series() != null);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(new TextTitle("mean and 95% interval over " + seeds + " seed" + (seeds == 1 ? "" : "s")
-                + (figure.series() == null ? "" : "; lines: " + figure.series()),
+        String seeds = fewestSeeds == mostSeeds ? Integer.toString(mostSeeds) : fewestSeeds + " to " + mostSeeds;
+        chart.addSubtitle(new TextTitle("mean and 95% interval over " + seeds + " seed" + (mostSeeds == 1 ? "" : "s")
+                + " per point" + (figure.series() == null ? "" : "; lines: " + figure.series()),
                 new Font(Font.SANS_SERIF, Font.PLAIN, 13)));
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(ticks);
@@ -106,11 +113,33 @@ final class SweepChart {
         return chart;
     }
 
-    /** Series label -> x -> values over seeds, series in order of first appearance. */
-    private static Map<String, TreeMap<Double, List<Double>>> points(SweepTable summary, Figure figure) {
+    /**
+     * The x axis's label: the swept key, or for a family against its suffix, what the numbers are
+     * (the figure's x only names them, it is not a key of the sweep).
+     */
+    static String xLabel(SweepTable summary, Figure figure) {
+        return figure.family() && !summary.axes().contains(figure.x())
+                ? figure.x() + " (the N of " + familyPrefix(figure) + "N)" : figure.x();
+    }
+
+    private static String familyPrefix(Figure figure) {
+        return figure.y().substring(0, figure.y().length() - 1);
+    }
+
+    /**
+     * Line label -> x -> the values of one grid point, one per seed, lines in order of first appearance.
+     * A family ({@code y} ending in {@code .*}) is drawn against its numeric suffix, or, when x is a
+     * swept key, as one line per member against that key.
+     */
+    static Map<String, TreeMap<Double, List<Double>>> points(SweepTable summary, Figure figure) {
+        if (figure.x().equals(SummaryTable.SEED) || figure.x().equals(SweepSpec.SEEDS)) {
+            throw new ConfigException("--x", "'" + figure.x() + "' cannot be the x axis: each point is the mean over "
+                    + "seeds; choose a swept key (" + String.join(", ", summary.axes()) + ")");
+        }
         String series = figure.series() == null ? null : summary.require("--series", figure.series());
+        boolean linePerMember = figure.family() && summary.axes().contains(figure.x());
         List<String> yColumns = new ArrayList<>();
-        String prefix = figure.family() ? figure.y().substring(0, figure.y().length() - 1) : null;
+        String prefix = figure.family() ? familyPrefix(figure) : null;
         if (prefix != null) {
             for (String column : summary.columns()) {
                 if (column.startsWith(prefix) && number(column.substring(prefix.length())) != null) {
@@ -120,15 +149,20 @@ final class SweepChart {
             if (yColumns.isEmpty()) {
                 throw new ConfigException("--y", "no metric columns match '" + figure.y() + "' with a numeric suffix");
             }
+            if (linePerMember && series != null) {
+                throw new ConfigException("--series", "a family against the swept key '" + figure.x() + "' draws one "
+                        + "line per metric " + yColumns + "; pin '" + series + "' with --where instead");
+            }
         } else {
             summary.require("--x", figure.x());
             yColumns.add(summary.require("--y", figure.y()));
         }
         Map<String, TreeMap<Double, List<Double>>> points = new LinkedHashMap<>();
         for (Map<String, String> row : pinnedRows(summary, figure)) {
-            String line = series == null ? figure.y() : row.get(series);
             for (String column : yColumns) {
-                Double x = prefix != null ? number(column.substring(prefix.length())) : number(row.get(figure.x()));
+                String line = linePerMember ? column : series == null ? figure.y() : row.get(series);
+                Double x = prefix != null && !linePerMember ? number(column.substring(prefix.length()))
+                        : number(row.get(figure.x()));
                 Double y = number(row.get(column));
                 if (x == null) {
                     throw new ConfigException("--x", "'" + figure.x() + "' has a non-numeric value '"
@@ -194,13 +228,10 @@ final class SweepChart {
         try {
             Files.createDirectories(dir);
             Path png = dir.resolve(stem + ".png");
-            Path tmp = Files.createTempFile(dir, "." + stem, ".png.tmp");
-            ChartUtils.saveChartAsPNG(tmp.toFile(), chart, WIDTH, HEIGHT);
-            Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(png, ChartUtils.encodeAsPNG(chart.createBufferedImage(WIDTH, HEIGHT)));
             SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
             chart.draw(svg, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-            org.mtrl.core.record.AtomicFiles.write(dir.resolve(stem + ".svg"), svg.getSVGDocument());
+            AtomicFiles.write(dir.resolve(stem + ".svg"), svg.getSVGDocument());
             return png;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the figure " + stem + " in " + dir + ": " + e.getMessage(), e);

@@ -26,14 +26,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mtrl sweep}: a grid of runs, resumable, in parallel, with its tables written as it goes. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run the grid of a configuration's 'sweep:' block and of KEY=V1,V2 / seeds=A..B arguments.",
+        description = {"Run the grid of a configuration's 'sweep:' block and of KEY=V1,V2 / seed=A..B arguments.",
             "Running it again on the same folder (or 'mtrl sweep SWEEP_DIR') skips finished cells; one process at a time "
                 + "per folder, and a folder holding another grid is refused unless --extend grows it."})
 final class SweepCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "[CONFIG|PRESET|SWEEP_DIR] [KEY=VALUE|KEY=V1,V2,...|seeds=A..B ...]",
+    @Parameters(paramLabel = "[CONFIG|PRESET|SWEEP_DIR] [KEY=VALUE|KEY=V1,V2,...|seed=A..B ...]",
             description = "a config file, preset or existing sweep folder, then overrides and axes, e.g. "
-                    + "tasks.count=1,2,5,10 seeds=1..5")
+                    + "tasks.count=1,2,5,10 seed=1..5")
     List<String> arguments = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "DIR",
@@ -94,7 +94,7 @@ final class SweepCommand implements Callable<Integer> {
             folder = output != null ? output : Path.of(rest.get(0));
             if (rest.size() > 1) {
                 throw new ConfigException(rest.get(1), "an existing sweep's base configuration cannot be changed; "
-                        + "only axes (KEY=V1,V2 or seeds=A..B) may be added");
+                        + "only axes (KEY=V1,V2 or seed=A..B) may be added");
             }
             definition = SweepDefinition.read(Path.of(rest.get(0)));
             description = "sweep " + rest.get(0);

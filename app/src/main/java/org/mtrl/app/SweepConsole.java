@@ -26,7 +26,7 @@ final class SweepConsole implements SweepListener {
 
     /** Progress on when not {@code quiet} and the process is attached to a terminal. */
     static SweepConsole create(PrintWriter err, boolean quiet) {
-        return new SweepConsole(err, !quiet && System.console() != null);
+        return new SweepConsole(err, !quiet && ConsoleProgress.interactive());
     }
 
     @Override

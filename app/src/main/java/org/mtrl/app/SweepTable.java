@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.sweep.SummaryTable;
@@ -14,6 +15,8 @@ import org.mtrl.core.sweep.Csv;
 
 /** A CSV table of a sweep folder ({@code summary.csv} or {@code aggregate.csv}) as rows keyed by column. */
 record SweepTable(List<String> columns, List<Map<String, String>> rows) {
+    private static final String MEAN = ".mean";
+    private static final List<String> STATS = List.of(MEAN, ".sd", ".low", ".high");
 
     static SweepTable read(Path file) {
         List<List<String>> lines;
@@ -65,5 +68,37 @@ record SweepTable(List<String> columns, List<Map<String, String>> rows) {
             throw new ConfigException(option, "no column '" + name + "'; columns: " + String.join(", ", columns));
         }
         return name;
+    }
+
+    /** The metrics of an aggregate (its {@code .mean} columns), those starting with one of {@code prefixes} (all if none). */
+    List<String> metrics(List<String> prefixes) {
+        List<String> metrics = new ArrayList<>();
+        for (String column : columns) {
+            if (column.endsWith(MEAN)) {
+                String metric = column.substring(0, column.length() - MEAN.length());
+                if (prefixes.isEmpty() || prefixes.stream().anyMatch(metric::startsWith)) {
+                    metrics.add(metric);
+                }
+            }
+        }
+        return metrics;
+    }
+
+    /** The columns of an aggregate that describe a grid point: swept keys, seeds, failures. */
+    List<String> keys() {
+        return columns.stream().filter(c -> STATS.stream().noneMatch(c::endsWith)).toList();
+    }
+
+    /** A metric of an aggregate's row as {@code mean [low, high]}, the mean alone for one seed, "" if absent. */
+    static String meanAndInterval(Map<String, String> row, String metric) {
+        String mean = row.get(metric + MEAN);
+        if (mean == null || mean.isEmpty()) {
+            return "";
+        }
+        String low = row.getOrDefault(metric + ".low", "");
+        String high = row.getOrDefault(metric + ".high", "");
+        String text = String.format(Locale.ROOT, "%.4g", Double.parseDouble(mean));
+        return low.isEmpty() || high.isEmpty() ? text : text + String.format(Locale.ROOT, " [%.3g, %.3g]",
+                Double.parseDouble(low), Double.parseDouble(high));
     }
 }

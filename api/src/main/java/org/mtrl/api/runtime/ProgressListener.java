@@ -15,4 +15,12 @@ public interface ProgressListener {
     /** A named phase (pretraining, a probe) has started. */
     default void phaseStarted(String phase) {
     }
+
+    /**
+     * Within the current phase, {@code done} of {@code total} units of work (for example samples) are
+     * finished. Called from worker threads, often (once per chunk of samples), possibly out of order:
+     * a listener keeps the largest {@code done} it has seen for a {@code total}.
+     */
+    default void workDone(long done, long total, String unit) {
+    }
 }

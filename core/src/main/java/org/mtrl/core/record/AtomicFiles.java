@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Writes files so that a reader sees either the old content or the new, never half a file. */
 public final class AtomicFiles {
@@ -37,14 +39,23 @@ public final class AtomicFiles {
         return deleted;
     }
 
-    /** Writes {@code text} to a temporary file beside {@code target}, then renames it over {@code target}. */
+    /** Writes {@code text} (UTF-8) to a temporary file beside {@code target}, then renames it over {@code target}. */
     public static void write(Path target, String text) {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes {@code bytes} to a temporary file beside {@code target}, then renames it over {@code target}.
+     * The temporary file is created like any new file, so the result's mode follows the umask (as
+     * {@code Files.createTempFile}'s private 0600 would not: collaborators could not read results).
+     */
+    public static void write(Path target, byte[] bytes) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), TEMP_SUFFIX);
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -30,6 +30,12 @@ public final class RunLog implements ProgressListener {
         next.roundFinished(round, rounds, stats);
     }
 
+    /** Passed on only: per-chunk counts would swamp the log. */
+    @Override
+    public void workDone(long done, long total, String unit) {
+        next.workDone(done, total, unit);
+    }
+
     /** Adds a line of the run's own (its outcome). */
     public void note(String line) {
         append(line);

@@ -13,7 +13,7 @@ import org.mtrl.core.record.AtomicFiles;
  * The sweep's tables, in grid order whatever order cells finish in: {@code summary.csv} (one row per
  * recorded cell: cell id, swept values, seed, status, every metric, wall time) and
  * {@code aggregate.csv} (one row per combination of swept values: number of seeds, failures, and each
- * metric's mean, standard deviation and 95% half-interval over the seeds that finished).
+ * metric's mean, standard deviation and 95% interval ({@link SeedStats}) over the seeds that finished).
  */
 public final class SummaryTable {
     public static final String SUMMARY = "summary.csv";
@@ -76,7 +76,7 @@ public final class SummaryTable {
         List<String> header = new ArrayList<>(axisKeys);
         header.addAll(List.of("seeds", "failed"));
         for (String metric : metrics) {
-            header.addAll(List.of(metric + ".mean", metric + ".sd", metric + ".ci95"));
+            header.addAll(List.of(metric + ".mean", metric + ".sd", metric + ".low", metric + ".high"));
         }
         table.add(header);
         for (Map.Entry<List<String>, List<Row>> group : groups.entrySet()) {
@@ -90,7 +90,8 @@ public final class SummaryTable {
                 SeedStats stats = SeedStats.of(values);
                 line.add(number(stats.mean()));
                 line.add(number(stats.sd()));
-                line.add(number(stats.ci95()));
+                line.add(number(stats.low()));
+                line.add(number(stats.high()));
             }
             table.add(line);
         }

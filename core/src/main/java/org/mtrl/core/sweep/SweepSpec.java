@@ -29,6 +29,11 @@ public record SweepSpec(List<Axis> axes, List<Long> seeds) {
     public static final String BLOCK = "sweep";
     /** The grid key listing the seeds. */
     public static final String SEEDS = "seeds";
+    /**
+     * The same, spelled as the configuration's key and the tables' column: {@code seed=1..5} sweeps
+     * the seed like any other key ({@code seed=7} alone is a plain override, one cell).
+     */
+    public static final String SEED = "seed";
 
     private static final int MAX_CELLS = 100_000;
     private static final Pattern RANGE = Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*");
@@ -97,12 +102,12 @@ public record SweepSpec(List<Axis> axes, List<Long> seeds) {
         if (values.isEmpty()) {
             throw new ConfigException(path, "an axis needs at least one value");
         }
-        if (key.equals(SEEDS)) {
+        if (key.equals(SEEDS) || key.equals(SEED)) {
             List<Long> parsed = new ArrayList<>();
             for (JsonNode v : values) {
                 if (!v.canConvertToLong() || !v.isIntegralNumber()) {
                     throw new ConfigException(path, "seeds must be integers, got " + v
-                            + "; write a list (1,2,3) or a range (1..5)");
+                            + "; write a list (seed=1,2,3) or a range (seed=1..5)");
                 }
                 if (parsed.contains(v.longValue())) {
                     throw repeated(path, v);
@@ -110,9 +115,6 @@ public record SweepSpec(List<Axis> axes, List<Long> seeds) {
                 parsed.add(v.longValue());
             }
             return new SweepSpec(axes, parsed);
-        }
-        if (key.equals("seed")) {
-            throw new ConfigException(path, "sweep the seed with 'seeds' (e.g. seeds=1..5), not 'seed'");
         }
         if (key.isBlank() || List.of(key.split("\\.", -1)).stream().anyMatch(String::isBlank)) {
             throw new ConfigException(path, "an axis key must be a dotted configuration key such as tasks.count");

@@ -99,6 +99,11 @@ final class TimedCellRun {
             delegate.roundFinished(round, rounds, stats);
         }
 
+        @Override
+        public void workDone(long done, long total, String unit) {
+            delegate.workDone(done, total, unit);
+        }
+
         String lastPhase() {
             return lastPhase;
         }

@@ -1,11 +1,13 @@
 package org.mtrl.core.training;
 
 import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.TrainingContext;
+import org.mtrl.api.runtime.ProgressListener;
 import org.mtrl.api.runtime.RandomStreams;
 import org.mtrl.api.runtime.Workers;
 
@@ -26,6 +28,7 @@ public final class GradientEngine {
     private final Problem problem;
     private final RandomStreams streams;
     private final Workers workers;
+    private final ProgressListener progress;
     private final WorkspacePool headPool;
     private final WorkspacePool sharedPool;
     private final WorkspacePool sharedWithBiasPool;
@@ -35,6 +38,7 @@ public final class GradientEngine {
         this.problem = context.problem();
         this.streams = context.streams();
         this.workers = context.workers();
+        this.progress = context.progress();
         int rank = problem.groundTruth().rank();
         this.headPool = new WorkspacePool(model, rank, EnumSet.of(GradientPart.HEAD));
         this.sharedPool = new WorkspacePool(model, rank, EnumSet.of(GradientPart.FIRST_LAYER));
@@ -45,6 +49,7 @@ public final class GradientEngine {
     /** The head gradient of each of {@code tasks}, at the current parameters. */
     public HeadGradients headGradients(int[] tasks, SamplePlan plan) {
         int m = model.width();
+        SamplesDone done = new SamplesDone(progress, (long) tasks.length * plan.samples());
         double[][] gradients = new double[tasks.length][m];
         double[] losses = new double[tasks.length];
         double scale = 1.0 / plan.samples();
@@ -54,6 +59,7 @@ public final class GradientEngine {
                 double loss = 0;
                 for (int c = 0; c < plan.chunks(); c++) {
                     loss += addChunk(w, tasks[i], c, plan, scale);
+                    done.add(plan.chunkSize(c));
                 }
                 System.arraycopy(w.accumulator.head(), 0, gradients[i], 0, m);
                 losses[i] = loss * scale;
@@ -72,6 +78,7 @@ public final class GradientEngine {
         double scale = 1.0 / ((double) plan.samples() * tasks.length);
         WorkspacePool pool = withBias ? sharedWithBiasPool : sharedPool;
         Workspace[] partial = new Workspace[shards];
+        SamplesDone done = new SamplesDone(progress, (long) tasks.length * plan.samples());
         double[] shardLoss = new double[shards];
         try {
             workers.forEach(shards, s -> {
@@ -81,6 +88,7 @@ public final class GradientEngine {
                 for (int u = (int) ((long) units * s / shards), end = (int) ((long) units * (s + 1) / shards);
                      u < end; u++) {
                     loss += addChunk(w, tasks[u / chunks], u % chunks, plan, scale);
+                    done.add(plan.chunkSize(u % chunks));
                 }
                 shardLoss[s] = loss;
             });
@@ -102,6 +110,22 @@ public final class GradientEngine {
                     pool.give(w);
                 }
             }
+        }
+    }
+
+    /** Counts the samples one gradient has consumed, for the progress listener (once per chunk). */
+    private static final class SamplesDone {
+        private final ProgressListener listener;
+        private final long total;
+        private final AtomicLong done = new AtomicLong();
+
+        SamplesDone(ProgressListener listener, long total) {
+            this.listener = listener;
+            this.total = total;
+        }
+
+        void add(int samples) {
+            listener.workDone(done.addAndGet(samples), total, "samples");
         }
     }
 

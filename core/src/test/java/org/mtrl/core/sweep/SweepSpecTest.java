@@ -70,7 +70,7 @@ class SweepSpecTest {
         ConfigException seeds = assertThrows(ConfigException.class,
                 () -> SweepSpec.fromBlock(null).withArgument("seeds=a,b"));
         assertTrue(seeds.getMessage().startsWith("seeds:"), seeds.getMessage());
-        assertThrows(ConfigException.class, () -> SweepSpec.fromBlock(null).withArgument("seed=1,2"));
+        assertThrows(ConfigException.class, () -> SweepSpec.fromBlock(null).withArgument("seed=a,b"));
         assertThrows(ConfigException.class, () -> SweepSpec.fromBlock(null).withArgument("data.dim=5..1"));
         assertThrows(ConfigException.class, () -> SweepSpec.fromBlock(null).withArgument("a..b=1,2"));
         assertThrows(ConfigException.class, () -> SweepSpec.fromBlock(null).withArgument("x=1,,2"));

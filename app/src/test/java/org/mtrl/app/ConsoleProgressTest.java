@@ -1,0 +1,38 @@
+package org.mtrl.app;
+
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mtrl.api.runtime.ProgressListener;
+
+class ConsoleProgressTest {
+
+    @Test
+    void silentWithQuietOrWithoutATerminal() {
+        assertSame(ProgressListener.NONE, ConsoleProgress.create(true));
+        assumeTrue(System.console() == null, "the tests run without a terminal");
+        assertSame(ProgressListener.NONE, ConsoleProgress.create(false));
+    }
+
+    @Test
+    void aPhaseShowsItsSamplesDoneWithRateAndTimeLeft() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        progress.phaseStarted("head step, round 1");
+        progress.workDone(1024, 4096, "samples");
+        progress.workDone(512, 4096, "samples"); // a worker reporting late: the bar does not go back
+        progress.workDone(4096, 4096, "samples");
+        progress.roundFinished(1, 1, Map.of("head-loss", 0.5));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("] head step, round 1\n"), out);
+        assertTrue(out.contains("4096/4096 samples") && out.contains("samples/s"), out);
+        assertTrue(!out.contains(" 512/4096"), out);
+        assertTrue(out.contains("round 1/1 head-loss=0.5000"), out);
+    }
+}
