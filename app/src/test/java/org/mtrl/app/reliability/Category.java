@@ -40,6 +40,10 @@ enum Category {
     PLUGIN_NON_FINITE(Sections.PLUGINS, PLUGIN_FAILURE, "a component that returns NaN (weights, inputs, a metric)"),
     PLUGIN_WRONG_SHAPE(Sections.PLUGINS, PLUGIN_FAILURE, "a component that returns arrays of the wrong shape "
             + "(ground truth of another dimension, first layer or heads that do not fit)"),
+    PLUGIN_CONTRACT(Sections.PLUGINS, PLUGIN_FAILURE, "a component that breaks its contract where another calls it "
+            + "(labels of 0 or NaN, a label written past its array, a stack overflow in label(), count() = 0, "
+            + "draw() returning null, a probe returning null or one metric name twice): the task family or probe "
+            + "is named, never the optimizer that called it"),
 
     OUTPUT_UNWRITABLE(Sections.OUTPUT, "exit 1 and one `error:` line naming the folder: before any training "
             + "for an --output that cannot be written (no run folder, nothing half-written); with the metrics in "

@@ -71,7 +71,23 @@ class FaultInjectionTest {
                 Arguments.of(Category.PLUGIN_WRONG_SHAPE, "model.type=wrong-shape", "model/wrong-shape",
                         "first layer is Matrix[4 x 19]", false),
                 Arguments.of(Category.PLUGIN_WRONG_SHAPE, "model.type=wrong-heads", "model/wrong-heads",
-                        "heads Matrix[9 x 4]", false));
+                        "heads Matrix[9 x 4]", false),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=zero-labels", "tasks/zero-labels",
+                        "label() gave y[0] = 0.0 (labels must be exactly +1 or -1)", true),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=nan-labels", "tasks/nan-labels",
+                        "label() gave y[0] = NaN (labels must be exactly +1 or -1)", true),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=overflowing-labels", "tasks/overflowing-labels",
+                        "label() failed: ArrayIndexOutOfBoundsException", true),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=recursive-label", "tasks/recursive-label",
+                        "label() failed: StackOverflowError", true),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=no-tasks", "tasks/no-tasks",
+                        "count() returned 0 (the number of tasks must be positive)", false),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=null-draw", "tasks/null-draw",
+                        "draw() returned no task (null)", false),
+                Arguments.of(Category.PLUGIN_CONTRACT, "probes={null-probe: {}}", "probe/null-probe",
+                        "returned no metrics (null)", true),
+                Arguments.of(Category.PLUGIN_CONTRACT, "probes={twin-probe: {}}", "probe/twin-probe",
+                        "returned the metric twin-probe.value, which it had already returned", true));
     }
 
     /** Exit 1, one error line naming the component, its plugin and jar; a run folder only if training started. */
@@ -90,6 +106,9 @@ class FaultInjectionTest {
             assertTrue(line.contains(part), "'" + part + "' missing from: " + line);
         }
         assertFalse(cli.err().contains("\tat "), cli.toString());
+        if (!component.startsWith("optimizer")) {
+            assertFalse(line.contains("optimizer/"), "blamed on the optimizer that called it: " + line);
+        }
         if (started) {
             try (Stream<Path> runs = Files.list(output)) {
                 Path folder = runs.findFirst().orElseThrow();
