@@ -2,6 +2,7 @@ package org.mtrl.app;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.security.Permission;
 import java.util.List;
 import org.mtrl.core.record.ActiveRuns;
@@ -42,6 +43,12 @@ final class ProcessGuard {
                 // the signal is ignored by this process (nohup) or reserved by the JVM: leave it so
             }
         }
+        // a worker thread that runs out of memory is reported by the run it works for, in one line
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (!(e instanceof VirtualMachineError)) {
+                System.err.println("error: thread " + thread.getName() + " failed: " + e);
+            }
+        });
         if (!vetoes) {
             Runtime.getRuntime().addShutdownHook(new Thread(ProcessGuard::unexpectedExit, "mtrl-exit-guard"));
         }
@@ -56,23 +63,39 @@ final class ProcessGuard {
     }
 
     /**
-     * The exit veto. A security manager that allows every permission (so it costs nothing elsewhere)
-     * and refuses exits not made by {@link #exit}. Java 17 prints a deprecation warning when one is
-     * installed; it is kept off the terminal. A JDK that refuses security managers (18 and later unless
+     * The exit veto: a security manager that allows every permission (so it costs nothing elsewhere)
+     * and refuses exits not made by {@link #exit}. Java 17 prints a four-line deprecation warning when
+     * one is installed, to the standard error it had at startup; that stream is swapped for a silent
+     * one meanwhile where java.lang is open to mtrl (the jar's manifest opens it to {@code java -jar};
+     * the launcher also filters the lines). A JDK that refuses security managers (18 and later unless
      * started with -Djava.security.manager=allow, which the launcher passes; none from 24) leaves the
      * shutdown hook as the guard.
      */
     @SuppressWarnings("removal")
     private static boolean installExitVeto() {
-        PrintStream err = System.err;
-        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        Field initialErr = null;
+        Object original = null;
+        try {
+            initialErr = System.class.getDeclaredField("initialErrStream");
+            initialErr.setAccessible(true);
+            original = initialErr.get(null);
+            initialErr.set(null, new PrintStream(OutputStream.nullOutputStream()));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            initialErr = null; // not open to mtrl: the warning shows unless the launcher filters it
+        }
         try {
             System.setSecurityManager(new ExitVeto());
             return true;
         } catch (UnsupportedOperationException | SecurityException e) {
             return false;
         } finally {
-            System.setErr(err);
+            if (initialErr != null) {
+                try {
+                    initialErr.set(null, original);
+                } catch (IllegalAccessException e) {
+                    // it was writable a moment ago
+                }
+            }
         }
     }
 

@@ -45,6 +45,18 @@ enum Category {
             + "draw() returning null, a probe returning null or one metric name twice): the task family or probe "
             + "is named, never the optimizer that called it"),
 
+    PLUGIN_ENDS_PROCESS(Sections.PROCESS, "exit 1, one `error:` line naming the component's kind and type, its "
+            + "plugin and its jar and the call; the run recorded as failed; in a sweep only that cell fails",
+            "a task family whose label() calls System.exit(0), System.exit(3) or Runtime.halt(0), in mtrl run "
+                    + "and in a sweep of two cells"),
+    OUT_OF_MEMORY(Sections.PROCESS, "exit 1, one `error:` line naming the phase (and the component working in "
+            + "it) and the heap; the run recorded as failed; in a sweep only that cell fails; no stack trace",
+            "a component that allocates until the heap is exhausted (-Xmx64m, in mtrl run and in a sweep), "
+                    + "the default preset on -Xmx32m"),
+    SIGNALS(Sections.PROCESS, "exit 130, 143 or 129 and one `error:` line; the run or the running cell recorded "
+            + "as interrupted; the same command resumes the sweep to the end",
+            "SIGINT, SIGTERM and SIGHUP sent to a running mtrl run; SIGTERM sent to a sweep, then resumed"),
+
     OUTPUT_UNWRITABLE(Sections.OUTPUT, "exit 1 and one `error:` line naming the folder: before any training "
             + "for an --output that cannot be written (no run folder, nothing half-written); with the metrics in "
             + "the message for a run folder that fails after training (nothing computed is lost)",
@@ -88,6 +100,7 @@ enum Category {
         static final String SEMANTIC = "Semantic checks before any work";
         static final String NUMERICS = "Numerical faults and degenerate cases (real runs of the tiny preset)";
         static final String PLUGINS = "Misbehaving plugins (components of a plugin jar built by the test)";
+        static final String PROCESS = "Plugin code and the process (a child JVM running mtrl's Main, as java -jar does)";
         static final String OUTPUT = "Output folder";
         static final String CRASH = "Crash safety and time limits (real sweeps)";
         static final String PLUGIN_FAILURE = "exit 1, one `error:` line naming the component's kind and type, "

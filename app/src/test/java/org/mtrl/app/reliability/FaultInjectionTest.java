@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mtrl.app.Cli;
-import org.mtrl.core.plugin.PluginJars;
 
 /**
  * Faults injected into real runs of the {@code tiny} preset: components of a plugin jar that throw,
@@ -29,8 +26,6 @@ import org.mtrl.core.plugin.PluginJars;
  * folders that cannot be written.
  */
 class FaultInjectionTest {
-    private static final String SERVICE = "META-INF/services/org.mtrl.api.plugin.Plugin";
-
     @TempDir
     static Path shared;
     private static Path plugins;
@@ -40,13 +35,7 @@ class FaultInjectionTest {
 
     @BeforeAll
     static void buildFaultyPlugin() throws IOException {
-        plugins = Files.createDirectory(shared.resolve("plugins"));
-        String source;
-        try (InputStream in = FaultInjectionTest.class.getResourceAsStream("FaultyPlugin.java.txt")) {
-            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        PluginJars.build(plugins, "faulty.jar", Map.of("org.example.faulty.FaultyPlugin", source),
-                Map.of(SERVICE, "org.example.faulty.FaultyPlugin\n"));
+        plugins = FaultyPlugins.build(shared);
     }
 
     static Stream<Arguments> faults() {
