@@ -31,6 +31,10 @@ enum Category {
     DIVERGENCE(Sections.NUMERICS, "exit 1, \"diverged at round k (loss=..., |W|=...): reduce repStep/headStep\", "
             + "the run folder records the configuration and the failure",
             "step sizes that make training diverge (headStep and repStep 1e100 to 1e300, 1 to 30 rounds)"),
+    DIVERGENCE_GROWTH(Sections.NUMERICS, "exit 1, \"diverged at round k (quantity=value is over divergenceGrowth=1e6 "
+            + "times its start s; ...): reduce repStep/headStep\", the run recorded as failed",
+            "finite blow-up: step sizes 1e3 to 1e8 (2 to 6 rounds), where losses and norms stay finite but grow by "
+                    + "orders of magnitude"),
     DEGENERATE(Sections.NUMERICS, "exit 0, every metric finite and defined",
             "all-dead ReLUs (W = 0, b < 0), zero first-layer gradients (heads at zero), rank(W) < r, "
                     + "downstream training labels all equal"),

@@ -69,7 +69,12 @@ public final class TrainingDivergence {
             Map<String, Double> values = new LinkedHashMap<>(stats);
             values.put(W_NORM, wNorm);
             values.put(HEAD_NORM, headNorm);
-            watch.check(round, values);
+            String grown = watch.grownPastLimit(values);
+            if (grown != null) {
+                throw new TrainingDivergedException(String.format(Locale.ROOT,
+                        "diverged at round %d (%s; %s, |W|=%.4g, |heads|=%.4g): reduce repStep/headStep",
+                        round, grown, stats, wNorm, headNorm));
+            }
         }
     }
 
@@ -83,16 +88,16 @@ public final class TrainingDivergence {
             this.starts = starts;
         }
 
-        synchronized void check(int round, Map<String, Double> values) {
+        /** What grew past the limit, e.g. {@code head-loss=4.1e+56 is over divergenceGrowth=1e+06 times its start 0.6931}. */
+        synchronized String grownPastLimit(Map<String, Double> values) {
             for (Map.Entry<String, Double> e : values.entrySet()) {
                 double start = starts.computeIfAbsent(e.getKey(), k -> e.getValue());
-                double limit = growth * Math.max(1, Math.abs(start));
-                if (Math.abs(e.getValue()) > limit) {
-                    throw new TrainingDivergedException(String.format(Locale.ROOT,
-                            "diverged at round %d: %s = %.4g, more than divergenceGrowth = %.3g times its start "
-                                    + "%.4g: reduce repStep/headStep", round, e.getKey(), e.getValue(), growth, start));
+                if (Math.abs(e.getValue()) > growth * Math.max(1, Math.abs(start))) {
+                    return String.format(Locale.ROOT, "%s=%.4g is over divergenceGrowth=%.3g times its start %.4g",
+                            e.getKey(), e.getValue(), growth, start);
                 }
             }
+            return null;
         }
     }
 }
