@@ -68,6 +68,7 @@ public final class Experiment {
     public Prepared prepare() {
         long start = System.nanoTime();
         Subspace groundTruth = Contracts.call(config.data(), "groundTruth()", data::groundTruth);
+        Contracts.require(config.data(), groundTruth != null, () -> "groundTruth() returned nothing (null)");
         Contracts.require(config.data(), groundTruth.dim() == data.dim(), () -> "groundTruth() is "
                 + groundTruth.basis() + " but dim() is " + data.dim());
         List<Task> tasks = new ArrayList<>();
@@ -96,6 +97,7 @@ public final class Experiment {
         } catch (ArithmeticException | NegativeArraySizeException | OutOfMemoryError e) {
             throw ConfigException.tooLarge("model", e);
         }
+        Contracts.require(config.model(), model != null, () -> "build() returned no model (null)");
         Contracts.checkModel(config.model(), "built", model, data.dim(), tasks.size());
         return new Prepared(problem, model, (System.nanoTime() - start) / 1e9);
     }

@@ -1,5 +1,7 @@
 package org.mtrl.core.record;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,8 +52,13 @@ public final class ActiveRuns {
         }
         List<String> folders = new ArrayList<>();
         for (RunRecord record : records) {
-            if (record.end(status, reason)) {
-                folders.add(record.folder().toString());
+            // a folder that is gone was a timed-out cell's staging folder, deleted on purpose
+            try {
+                if (Files.isDirectory(record.folder()) && record.end(status, reason)) {
+                    folders.add(record.folder().toString());
+                }
+            } catch (UncheckedIOException e) {
+                // cannot be written (a full disk?): the process is ending, the others may still be
             }
         }
         for (Runnable action : afterwards) {
