@@ -1,6 +1,6 @@
 package org.mtrl.app;
 
-import picocli.CommandLine;
+import org.mtrl.core.assembly.OutOfMemory;
 
 /** Entry point of the {@code mtrl} command line. */
 public final class Main {
@@ -8,11 +8,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        ProcessGuard.install();
+        ProcessGuard.exit(run(args));
     }
 
     /** Runs the command line and returns its exit code: 0 ok, 1 a run failed, 2 bad usage or configuration. */
     public static int run(String... args) {
-        return MtrlCommand.commandLine().execute(args);
+        try {
+            return MtrlCommand.commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // outside a run (a run records and reports its own): loading plugins or planning a sweep
+            System.err.println("error: " + OutOfMemory.describe("setup", null));
+            return ExitCodes.RUN_FAILED;
+        }
     }
 }

@@ -43,6 +43,11 @@ final class MtrlCommand implements Runnable {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return ExitCodes.RUN_FAILED;
             }
+            if (e instanceof ProcessGuard.ComponentExit) {
+                // a component tried to end the process outside any run (e.g. while loading plugins)
+                commandLine.getErr().println("error: a plugin " + e.getMessage());
+                return ExitCodes.RUN_FAILED;
+            }
             commandLine.getErr().println("error: unexpected failure: " + e);
             e.printStackTrace(commandLine.getErr());
             return ExitCodes.RUN_FAILED;

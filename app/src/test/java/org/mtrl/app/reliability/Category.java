@@ -35,6 +35,10 @@ enum Category {
     DIVERGENCE(Sections.NUMERICS, "exit 1, \"diverged at round k (loss=..., |W|=...): reduce repStep/headStep\", "
             + "the run folder records the configuration and the failure",
             "step sizes that make training diverge (headStep and repStep 1e100 to 1e300, 1 to 30 rounds)"),
+    DIVERGENCE_GROWTH(Sections.NUMERICS, "exit 1, \"diverged at round k (quantity=value is over divergenceGrowth=1e6 "
+            + "times its start s; ...): reduce repStep/headStep\", the run recorded as failed",
+            "finite blow-up: step sizes 1e3 to 1e8 (2 to 6 rounds), where losses and norms stay finite but grow by "
+                    + "orders of magnitude"),
     DEGENERATE(Sections.NUMERICS, "exit 0, every metric finite and defined",
             "all-dead ReLUs (W = 0, b < 0), zero first-layer gradients (heads at zero), rank(W) < r, "
                     + "downstream training labels all equal"),
@@ -44,6 +48,22 @@ enum Category {
     PLUGIN_NON_FINITE(Sections.PLUGINS, PLUGIN_FAILURE, "a component that returns NaN (weights, inputs, a metric)"),
     PLUGIN_WRONG_SHAPE(Sections.PLUGINS, PLUGIN_FAILURE, "a component that returns arrays of the wrong shape "
             + "(ground truth of another dimension, first layer or heads that do not fit)"),
+    PLUGIN_CONTRACT(Sections.PLUGINS, PLUGIN_FAILURE, "a component that breaks its contract where another calls it "
+            + "(labels of 0 or NaN, a label written past its array, a stack overflow in label(), count() = 0, "
+            + "draw() or build() returning null, a probe returning null or one metric name twice): the task family or probe "
+            + "is named, never the optimizer that called it"),
+
+    PLUGIN_ENDS_PROCESS(Sections.PROCESS, "exit 1, one `error:` line naming the component's kind and type, its "
+            + "plugin and its jar and the call; the run recorded as failed; in a sweep only that cell fails",
+            "a task family whose label() calls System.exit(0), System.exit(3) or Runtime.halt(0), in mtrl run "
+                    + "and in a sweep of two cells"),
+    OUT_OF_MEMORY(Sections.PROCESS, "exit 1, one `error:` line naming the phase (and the component working in "
+            + "it) and the heap; the run recorded as failed; in a sweep only that cell fails; no stack trace",
+            "a component that allocates until the heap is exhausted (-Xmx64m, in mtrl run and in a sweep), "
+                    + "the default preset on -Xmx32m"),
+    SIGNALS(Sections.PROCESS, "exit 130, 143 or 129 and one `error:` line; the run or the running cell recorded "
+            + "as interrupted; the same command resumes the sweep to the end",
+            "SIGINT, SIGTERM and SIGHUP sent to a running mtrl run; SIGTERM sent to a sweep, then resumed"),
 
     OUTPUT_UNWRITABLE(Sections.OUTPUT, "exit 1 and one `error:` line naming the folder: before any training "
             + "for an --output that cannot be written (no run folder, nothing half-written); with the metrics in "
@@ -103,6 +123,7 @@ enum Category {
         static final String SEMANTIC = "Semantic checks before any work";
         static final String NUMERICS = "Numerical faults and degenerate cases (real runs of the tiny preset)";
         static final String PLUGINS = "Misbehaving plugins (components of a plugin jar built by the test)";
+        static final String PROCESS = "Plugin code and the process (a child JVM running mtrl's Main, as java -jar does)";
         static final String OUTPUT = "Output folder";
         static final String SWEEPS = "Sweeps and their records (real sweeps of a small tiny preset)";
         static final String CRASH = "Crash safety and time limits (real sweeps)";

@@ -47,6 +47,31 @@ class DivergenceFuzzTest {
         }
     }
 
+    /** Finite blow-up (issue 12: steps of 1e6 took the head loss to 4e56 and passed as success). */
+    @Property(tries = 8, seed = "20261129")
+    void aRunWhoseLossOrWeightsGrowByOrdersOfMagnitudeFails(@ForAll @IntRange(min = 3, max = 8) int exponent,
+                                                            @ForAll @IntRange(min = 2, max = 6) int rounds)
+            throws IOException {
+        Path dir = Harness.tempDir();
+        try {
+            Cli cli = Harness.run(List.of("run", "tiny", "--quiet", "--output", dir.toString(),
+                    "optimizer.rounds=" + rounds, "optimizer.headStep=1e" + exponent, "optimizer.repStep=1e" + exponent));
+            assertEquals(1, cli.exitCode(), cli.toString());
+            List<String> lines = cli.err().lines().toList();
+            assertEquals(1, lines.size(), cli.toString());
+            assertTrue(lines.get(0).matches("error: diverged at round \\d+ \\(\\S+=\\S+ is over divergenceGrowth=1\\.00e\\+06 "
+                    + "times its start .*\\): reduce repStep/headStep"), lines.get(0));
+            try (Stream<Path> runs = Files.list(dir)) {
+                String provenance = Files.readString(runs.findFirst().orElseThrow().resolve("provenance.json"));
+                assertTrue(provenance.contains("\"status\" : \"failed\"") && provenance.contains("is over divergenceGrowth"),
+                        provenance);
+            }
+            Ledger.record(Category.DIVERGENCE_GROWTH, "real run: as expected");
+        } finally {
+            Harness.delete(dir);
+        }
+    }
+
     @AfterContainer
     static void report() {
         Ledger.writeIfComplete();

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mtrl.app.Cli;
-import org.mtrl.core.plugin.PluginJars;
 
 /**
  * Faults injected into real runs of the {@code tiny} preset: components of a plugin jar that throw,
@@ -29,8 +26,6 @@ import org.mtrl.core.plugin.PluginJars;
  * folders that cannot be written.
  */
 class FaultInjectionTest {
-    private static final String SERVICE = "META-INF/services/org.mtrl.api.plugin.Plugin";
-
     @TempDir
     static Path shared;
     private static Path plugins;
@@ -40,13 +35,7 @@ class FaultInjectionTest {
 
     @BeforeAll
     static void buildFaultyPlugin() throws IOException {
-        plugins = Files.createDirectory(shared.resolve("plugins"));
-        String source;
-        try (InputStream in = FaultInjectionTest.class.getResourceAsStream("FaultyPlugin.java.txt")) {
-            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        PluginJars.build(plugins, "faulty.jar", Map.of("org.example.faulty.FaultyPlugin", source),
-                Map.of(SERVICE, "org.example.faulty.FaultyPlugin\n"));
+        plugins = FaultyPlugins.build(shared);
     }
 
     static Stream<Arguments> faults() {
@@ -71,7 +60,25 @@ class FaultInjectionTest {
                 Arguments.of(Category.PLUGIN_WRONG_SHAPE, "model.type=wrong-shape", "model/wrong-shape",
                         "first layer is Matrix[4 x 19]", false),
                 Arguments.of(Category.PLUGIN_WRONG_SHAPE, "model.type=wrong-heads", "model/wrong-heads",
-                        "heads Matrix[9 x 4]", false));
+                        "heads Matrix[9 x 4]", false),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=zero-labels", "tasks/zero-labels",
+                        "label() gave y[0] = 0.0 (labels must be exactly +1 or -1)", true),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=nan-labels", "tasks/nan-labels",
+                        "label() gave y[0] = NaN (labels must be exactly +1 or -1)", true),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=overflowing-labels", "tasks/overflowing-labels",
+                        "label() failed: ArrayIndexOutOfBoundsException", true),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=recursive-label", "tasks/recursive-label",
+                        "label() failed: StackOverflowError", true),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=no-tasks", "tasks/no-tasks",
+                        "count() returned 0 (the number of tasks must be positive)", false),
+                Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=null-draw", "tasks/null-draw",
+                        "draw() returned no task (null)", false),
+                Arguments.of(Category.PLUGIN_CONTRACT, "model.type=null-model", "model/null-model",
+                        "build() returned no model (null)", false),
+                Arguments.of(Category.PLUGIN_CONTRACT, "probes={null-probe: {}}", "probe/null-probe",
+                        "returned no metrics (null)", true),
+                Arguments.of(Category.PLUGIN_CONTRACT, "probes={twin-probe: {}}", "probe/twin-probe",
+                        "returned the metric twin-probe.value, which it had already returned", true));
     }
 
     /** Exit 1, one error line naming the component, its plugin and jar; a run folder only if training started. */
@@ -90,6 +97,9 @@ class FaultInjectionTest {
             assertTrue(line.contains(part), "'" + part + "' missing from: " + line);
         }
         assertFalse(cli.err().contains("\tat "), cli.toString());
+        if (!component.startsWith("optimizer")) {
+            assertFalse(line.contains("optimizer/"), "blamed on the optimizer that called it: " + line);
+        }
         if (started) {
             try (Stream<Path> runs = Files.list(output)) {
                 Path folder = runs.findFirst().orElseThrow();

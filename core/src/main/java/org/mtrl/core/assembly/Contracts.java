@@ -24,15 +24,22 @@ final class Contracts {
             return action.get();
         } catch (IllegalArgumentException | ArithmeticException | NegativeArraySizeException e) {
             throw e;
+        } catch (RunFailedException e) {
+            throw e; // already names the component at fault (a task the component called)
         } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
-            throw new RunFailedException(slot.factory().describe() + ": " + what + " failed: " + describe(e), e);
+            throw failure(slot, what + " failed: " + describe(e), e);
         }
     }
 
     static void require(ComponentConfig<?> slot, boolean holds, Supplier<String> problem) {
         if (!holds) {
-            throw new RunFailedException(slot.factory().describe() + ": " + problem.get(), null);
+            throw failure(slot, problem.get(), null);
         }
+    }
+
+    /** A run failure blamed on the component in {@code slot}: its kind, type, plugin and jar come first. */
+    static RunFailedException failure(ComponentConfig<?> slot, String problem, Throwable cause) {
+        return new RunFailedException(slot.factory().describe() + ": " + problem, cause);
     }
 
     /** The model's arrays fit each other, d and T, and hold only finite numbers. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.mtrl.api.data.DataDistribution;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.model.Architecture;
@@ -25,6 +26,7 @@ import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.data.ProjectingSampleSource;
 import org.mtrl.core.training.TrainingDivergedException;
+import org.mtrl.core.training.TrainingDivergence;
 
 /**
  * One run: draw the tasks on the ground truth, build the model, pretrain it, probe it. The components
@@ -66,6 +68,7 @@ public final class Experiment {
     public Prepared prepare() {
         long start = System.nanoTime();
         Subspace groundTruth = Contracts.call(config.data(), "groundTruth()", data::groundTruth);
+        Contracts.require(config.data(), groundTruth != null, () -> "groundTruth() returned nothing (null)");
         Contracts.require(config.data(), groundTruth.dim() == data.dim(), () -> "groundTruth() is "
                 + groundTruth.basis() + " but dim() is " + data.dim());
         List<Task> tasks = new ArrayList<>();
@@ -94,6 +97,7 @@ public final class Experiment {
         } catch (ArithmeticException | NegativeArraySizeException | OutOfMemoryError e) {
             throw ConfigException.tooLarge("model", e);
         }
+        Contracts.require(config.model(), model != null, () -> "build() returned no model (null)");
         Contracts.checkModel(config.model(), "built", model, data.dim(), tasks.size());
         return new Prepared(problem, model, (System.nanoTime() - start) / 1e9);
     }
@@ -111,39 +115,67 @@ public final class Experiment {
         long start = System.nanoTime();
         progress.phaseStarted("pretraining");
         TrainingResult training;
+        TrainingDivergence.watch(model, config.divergenceGrowth());
         try {
             training = optimizer.train(model,
                     new TrainingContext(problem, streams.scoped("training"), workers, progress));
+        } catch (RunFailedException e) {
+            throw e; // a component the optimizer called (a task) broke its contract, and is named
         } catch (TrainingDivergedException | ProjectingSampleSource.NonFiniteSampleException e) {
             throw new RunFailedException(e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory("pretraining", config.optimizer().factory().describe(), e);
         } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             throw new RunFailedException(config.optimizer().factory().describe() + " failed: " + Contracts.describe(e), e);
+        } finally {
+            TrainingDivergence.release(model);
         }
+        Contracts.require(config.optimizer(), training != null, () -> "train() returned no result (null)");
         Contracts.checkModel(config.optimizer(), "trained", model, model.inputDim(), model.taskCount());
         start = lap(timings, "pretraining", start);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
+        Map<String, String> measuredBy = new LinkedHashMap<>();
         for (NamedProbe probe : probes) {
             progress.phaseStarted("probe " + probe.name());
+            String named = "probe '" + probe.name() + "' (" + probe.origin() + ")";
             List<Metric> measured;
             try {
                 measured = probe.probe().measure(new ProbeContext(model, problem, taskFamily, training,
                         streams.scoped("probe/" + probe.name()), workers));
+            } catch (RunFailedException e) {
+                throw e;
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory("probe '" + probe.name() + "'", probe.origin(), e);
             } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
-                throw new RunFailedException("probe '" + probe.name() + "' (" + probe.origin() + ") failed: "
-                        + Contracts.describe(e), e);
+                throw new RunFailedException(named + " failed: " + Contracts.describe(e), e);
+            }
+            if (measured == null || measured.stream().anyMatch(Objects::isNull)) {
+                throw new RunFailedException(named + " returned no " + (measured == null ? "metrics" : "metric")
+                        + " (null)", null);
             }
             for (Metric metric : measured) {
                 String name = probe.name() + "." + metric.name();
                 if (!Double.isFinite(metric.value())) {
-                    throw new RunFailedException("probe '" + probe.name() + "' (" + probe.origin()
-                            + ") returned a non-finite value for " + name + ": " + metric.value(), null);
+                    throw new RunFailedException(named + " returned a non-finite value for " + name + ": "
+                            + metric.value(), null);
+                }
+                String earlier = measuredBy.putIfAbsent(name, named);
+                if (earlier != null) {
+                    throw new RunFailedException(named + " returned the metric " + name + ", which "
+                            + (earlier.equals(named) ? "it had already returned" : earlier + " returned too")
+                            + ": every metric name must be unique", null);
                 }
                 metrics.put(name, metric.value());
             }
             start = lap(timings, "probe." + probe.name(), start);
         }
         return new RunResult(metrics, training, timings);
+    }
+
+    /** Out of memory in a phase: the heap, the phase and the component working in it; no stack trace. */
+    static RunFailedException outOfMemory(String phase, String component, OutOfMemoryError e) {
+        return new RunFailedException(OutOfMemory.describe(phase, component), e);
     }
 
     private static long lap(Map<String, Double> timings, String phase, long start) {

@@ -57,8 +57,11 @@ public final class RunEngine {
         RunResult result;
         try {
             result = experiment.run(prepared);
-        } catch (RuntimeException e) {
-            String message = e instanceof RunFailedException ? e.getMessage() : "run failed: " + e;
+        } catch (RuntimeException | LinkageError | AssertionError | VirtualMachineError e) {
+            prepared = null; // an out-of-memory run lets go of its model and samples before it records why
+            String message = e instanceof RunFailedException ? e.getMessage()
+                    : e instanceof OutOfMemoryError ? OutOfMemory.describe("the run", null)
+                    : "run failed: " + Contracts.describe(e);
             log.note("failed: " + message);
             message = recordFailure(record, message, log);
             throw new RunFailedException(message, e);

@@ -68,7 +68,7 @@ public final class RunModule extends AbstractModule {
     @Provides
     @Singleton
     TaskFamily tasks(RandomStreams streams, Injector injector) {
-        return create(config.tasks(), streams, injector);
+        return new CheckedTaskFamily(config.tasks(), create(config.tasks(), streams, injector));
     }
 
     @Provides

@@ -6,6 +6,9 @@ import org.mtrl.api.plugin.ComponentKind;
 /** The fixed keys of a run configuration, shared by the merger, the overrides and the resolver. */
 final class ConfigKeys {
     static final String SEED = "seed";
+    static final String DIVERGENCE_GROWTH = "divergenceGrowth";
+    /** The top-level settings that are plain values, not component slots. */
+    static final List<String> SCALARS = List.of(SEED, DIVERGENCE_GROWTH);
     static final String PROBES = "probes";
     static final String TYPE = "type";
 
@@ -17,7 +20,7 @@ final class ConfigKeys {
     static final List<String> SLOTS = SLOT_KINDS.stream().map(ComponentKind::name).toList();
 
     /** Every key allowed at the top level, in resolution order. */
-    static final List<String> TOP_LEVEL = List.of(SEED, "data", "tasks", "model", "optimizer", PROBES);
+    static final List<String> TOP_LEVEL = List.of(SEED, DIVERGENCE_GROWTH, "data", "tasks", "model", "optimizer", PROBES);
 
     private ConfigKeys() {
     }

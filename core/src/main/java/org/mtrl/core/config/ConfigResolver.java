@@ -37,7 +37,11 @@ public final class ConfigResolver {
 
     /** The top-level scalar settings, bound like any parameters record. */
     private record TopLevel(@Param(value = "the run seed every random stream derives from", defaultValue = "1")
-                            long seed) {
+                            long seed,
+                            @Param(value = "how many times its start (counted as at least 1) a training loss or "
+                                    + "weight norm may grow before the run counts as diverged",
+                                    defaultValue = "1.0e+6", min = 1, minExclusive = true)
+                            double divergenceGrowth) {
     }
 
     /** Merges {@code layers} in order ({@link ConfigMerger}), applies {@code overrides}, then resolves. */
@@ -57,8 +61,10 @@ public final class ConfigResolver {
             }
         });
         ObjectNode topLevel = NODES.objectNode();
-        if (tree.has(ConfigKeys.SEED)) {
-            topLevel.set(ConfigKeys.SEED, tree.get(ConfigKeys.SEED));
+        for (String key : ConfigKeys.SCALARS) {
+            if (tree.has(key)) {
+                topLevel.set(key, tree.get(key));
+            }
         }
         TopLevel bound = ParameterBinder.bind(TopLevel.class, topLevel, "");
         ObjectNode resolved = ParameterBinder.toTree(bound);
@@ -69,7 +75,7 @@ public final class ConfigResolver {
         ComponentConfig<Optimizer> optimizer = slot(ComponentKind.OPTIMIZER, tree, resolved);
         Map<String, ComponentConfig<Probe>> probes = probes(tree.get(ConfigKeys.PROBES), resolved.putObject(ConfigKeys.PROBES));
         Feasibility.check(resolved);
-        return new RunConfig(bound.seed(), data, tasks, model, optimizer, probes, resolved);
+        return new RunConfig(bound.seed(), bound.divergenceGrowth(), data, tasks, model, optimizer, probes, resolved);
     }
 
     private <C> ComponentConfig<C> slot(ComponentKind<C> kind, ObjectNode tree, ObjectNode resolved) {

@@ -36,8 +36,15 @@ public final class RunRecord {
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+    public static final String RUNNING = "running";
+    public static final String OK = "ok";
+    public static final String FAILED = "failed";
+    public static final String INTERRUPTED = "interrupted";
+
     private final Path folder;
     private final Provenance provenance;
+    /** Set once the final status is written: a record ends once (a signal and a late finish cannot both). */
+    private boolean ended;
 
     private RunRecord(Path folder, Provenance provenance) {
         this.folder = folder;
@@ -78,12 +85,13 @@ public final class RunRecord {
         RunRecord record = new RunRecord(folder, provenance);
         try {
             AtomicFiles.write(folder.resolve(CONFIG), ConfigTrees.toYaml(config.tree()));
-            record.writeProvenance(null, "running", null);
+            record.writeProvenance(null, RUNNING, null);
         } catch (UncheckedIOException e) {
             // a folder without its configuration would be a half-written run: leave nothing
             deleteQuietly(folder);
             throw e;
         }
+        ActiveRuns.add(record);
         return record;
     }
 
@@ -113,7 +121,11 @@ public final class RunRecord {
         return folder;
     }
 
-    /** Records a finished run: metrics, history and log, then the status {@code ok}. */
+    /**
+     * Records a finished run: metrics, history and log, then the status {@code ok}.
+     *
+     * @throws IllegalStateException if the record was already ended (interrupted meanwhile)
+     */
     public void finish(Map<String, Double> metrics, List<RoundStats> history, Map<String, Double> timings,
                        String log) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -129,13 +141,33 @@ public final class RunRecord {
         }
         AtomicFiles.write(folder.resolve(HISTORY), lines.toString());
         AtomicFiles.write(folder.resolve(LOG), log);
-        writeProvenance(Instant.now(), "ok", null);
+        if (!end(OK, null)) {
+            throw new IllegalStateException("the run in " + folder + " was already ended");
+        }
     }
 
-    /** Records a run that failed, keeping its configuration and log and saying why. */
+    /** Records a run that failed, keeping its configuration and log and saying why; no-op if already ended. */
     public void fail(String error, String log) {
+        if (isEnded()) {
+            return;
+        }
         AtomicFiles.write(folder.resolve(LOG), log);
-        writeProvenance(Instant.now(), "failed", error);
+        end(FAILED, error);
+    }
+
+    private synchronized boolean isEnded() {
+        return ended;
+    }
+
+    /** Writes the final status once; false if the record had already ended. */
+    synchronized boolean end(String status, String error) {
+        if (ended) {
+            return false;
+        }
+        ActiveRuns.remove(this);
+        writeProvenance(Instant.now(), status, error);
+        ended = true;
+        return true;
     }
 
     private void writeProvenance(Instant finishedAt, String status, String error) {

@@ -2,6 +2,7 @@ package org.mtrl.core.sweep;
 
 import java.nio.file.Path;
 import org.mtrl.api.runtime.ProgressListener;
+import org.mtrl.core.assembly.OutOfMemory;
 import org.mtrl.core.assembly.RunEngine;
 import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.runtime.PoolWorkers;
@@ -20,9 +21,12 @@ public final class CellRuns {
         long start = System.nanoTime();
         try (PoolWorkers workers = new PoolWorkers(threads)) {
             new RunEngine(workers, progress).runIn(config, folder);
-        } catch (RuntimeException e) {
-            return CellResult.read(folder).orElse(CellResult.failed(String.valueOf(e.getMessage()),
-                    (System.nanoTime() - start) / 1e9));
+        } catch (RuntimeException | LinkageError | AssertionError | VirtualMachineError e) {
+            // an Error of one cell (out of memory, a stack overflow) fails that cell, not the sweep
+            String message = e instanceof OutOfMemoryError ? OutOfMemory.describe("setup", null)
+                    : e instanceof RuntimeException ? String.valueOf(e.getMessage())
+                    : "run failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return CellResult.read(folder).orElse(CellResult.failed(message, (System.nanoTime() - start) / 1e9));
         }
         return CellResult.read(folder).orElse(CellResult.failed("the run finished but its record cannot be read",
                 (System.nanoTime() - start) / 1e9));

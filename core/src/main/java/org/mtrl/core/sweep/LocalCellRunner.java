@@ -58,6 +58,9 @@ public final class LocalCellRunner implements CellRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running the sweep", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
