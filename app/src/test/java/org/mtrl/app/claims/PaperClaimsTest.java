@@ -92,6 +92,24 @@ class PaperClaimsTest {
     }
 
     /**
+     * The features serve tasks of another family: pretrained on linear thresholds, probed on ReLU
+     * teachers at d=200, they beat random features on every seed. Measured at n3=300, seeds 1-3:
+     * multi-task 0.921, 0.920, 0.920 vs random features 0.600, 0.585, 0.614.
+     */
+    @Test
+    void pretrainedFeaturesTransferToAnotherTaskFamily() {
+        String[] scale = {"data.dim=200", "data.rank=3", "model.width=100", "tasks.count=40",
+                "probes={downstream-linear: {samples: [300], taskCount: 3, tasks: {type: relu-teacher}}}"};
+        double[] multi = overSeeds(SEEDS, "downstream-linear.accuracy", scale);
+        String[] rf = Arrays.copyOf(scale, scale.length + 1);
+        rf[scale.length] = "optimizer.type=random-features";
+        double[] random = overSeeds(SEEDS, "downstream-linear.accuracy", rf);
+        for (int s = 0; s < SEEDS; s++) {
+            assertTrue(multi[s] > random[s] + 0.1, "seed " + (s + 1) + ": " + multi[s] + " vs " + random[s]);
+        }
+    }
+
+    /**
      * Claim 4. From heads at zero, a simultaneous step gives W no gradient at all (exactly), so W keeps
      * its random initialisation; the head-first alternating method moves W into span(M).
      */
