@@ -11,7 +11,7 @@ class DeterminismTest {
     private static final String[] SMALL = {"data.dim=30", "data.rank=3", "model.width=40", "tasks.count=12",
         "optimizer.headSamples=700", "optimizer.repSamples=1100", "optimizer.rounds=2",
         "probes.downstream-linear.samples=[60]", "probes.downstream-linear.testSamples=300",
-        "probes.downstream-linear.tasks=3", "probes.pretrain-loss.samples=300"};
+        "probes.downstream-linear.taskCount=3", "probes.pretrain-loss.samples=300"};
 
     @Test
     void theDefaultPipelineTwiceGivesIdenticalMetrics() {

@@ -32,12 +32,23 @@ public interface Model {
     Loss loss();
 
     /**
-     * Hidden features relu(W x + b) of n points. Safe for concurrent calls: it only reads the parameters.
+     * Hidden features of n points (relu(W x + b) for the paper's network; another architecture may use
+     * another activation). Safe for concurrent calls: it only reads the parameters.
      *
      * @param x   n x d inputs, row-major
      * @param out n x m output, row-major
      */
     void features(double[] x, int n, double[] out);
+
+    /**
+     * A model of the same architecture and loss whose first layer and biases are {@code firstLayer}
+     * (m x d) and {@code bias} (length m), used as given, with a copy of this model's heads. Probes use
+     * it to read the features of a modified first layer (unit-norm rows, re-drawn biases) through the
+     * architecture's own {@link #features}, never a feature map of their own.
+     *
+     * @throws IllegalArgumentException if the shapes differ from this model's
+     */
+    Model withFirstLayer(Matrix firstLayer, double[] bias);
 
     /** A fresh accumulator computing only {@code parts}, for use by one thread. */
     GradientAccumulator newAccumulator(Set<GradientPart> parts);

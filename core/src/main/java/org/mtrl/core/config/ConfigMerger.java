@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * Layers configuration trees (built-in defaults, then files, in order). Mappings merge key by key;
- * lists and scalars replace. Two exceptions make layers mean what they say: a slot
- * ({@code data, tasks, model, optimizer}) whose {@code type} changes is replaced wholesale, since the
- * old type's keys would not fit the new type; and a layer's {@code probes} replaces the probes
- * before it, since a file that lists probes means exactly those.
+ * lists and scalars replace. Two exceptions make layers mean what they say: a component (a slot
+ * such as {@code tasks}, or a component-valued parameter such as a probe's {@code tasks}) whose
+ * {@code type} changes is replaced wholesale, since the old type's keys would not fit the new type;
+ * and a layer's {@code probes} replaces the probes before it, since a file that lists probes means
+ * exactly those.
  */
 public final class ConfigMerger {
 
@@ -22,7 +23,7 @@ public final class ConfigMerger {
         for (Map.Entry<String, JsonNode> entry : overlay.properties()) {
             String key = entry.getKey();
             JsonNode value = entry.getValue();
-            if (key.equals(ConfigKeys.PROBES) || ConfigKeys.SLOTS.contains(key) && changesType(result.get(key), value)) {
+            if (key.equals(ConfigKeys.PROBES)) {
                 result.set(key, value.deepCopy());
             } else {
                 mergeInto(result, key, value);
@@ -39,7 +40,8 @@ public final class ConfigMerger {
 
     private static void mergeInto(ObjectNode target, String key, JsonNode value) {
         JsonNode existing = target.get(key);
-        if (existing instanceof ObjectNode existingObject && value instanceof ObjectNode valueObject) {
+        if (existing instanceof ObjectNode existingObject && value instanceof ObjectNode valueObject
+                && !changesType(existingObject, valueObject)) {
             for (Map.Entry<String, JsonNode> entry : valueObject.properties()) {
                 mergeInto(existingObject, entry.getKey(), entry.getValue());
             }

@@ -123,10 +123,16 @@ public final class ConfigResolver {
         JsonNode typeNode = settings.remove(ConfigKeys.TYPE);
         String type = typeName(kind, path, typeNode, defaultType);
         RegisteredFactory<C> factory = factory(kind, ConfigKeys.child(path, ConfigKeys.TYPE), type);
-        Record parameters = ParameterBinder.bind(factory.factory().parameters(), settings, path);
+        Record parameters = ParameterBinder.bind(factory.factory().parameters(), settings, path, this::nested);
         resolved.put(ConfigKeys.TYPE, type);
         resolved.setAll(ParameterBinder.toTree(parameters));
         return new ComponentConfig<>(path, factory, parameters);
+    }
+
+    /** A component-valued parameter: resolved like a slot, at the parameter's key path. */
+    private ResolvedComponent<?> nested(ComponentKind<?> kind, String path, JsonNode node) {
+        ObjectNode tree = NODES.objectNode();
+        return new ResolvedComponent<>(component(kind, path, node, null, tree), tree);
     }
 
     private String typeName(ComponentKind<?> kind, String path, JsonNode typeNode, String defaultType) {

@@ -10,9 +10,10 @@ import java.util.List;
  * Command-line overrides {@code dotted.key.path=value}, e.g. {@code model.width=400} or
  * {@code probes.downstream-linear.samples=[100,300]}. The value is a YAML flow value (number,
  * boolean, null, string, {@code [list]}, {@code {map}}; empty means null); missing intermediate
- * mappings are created. An override that changes a slot's {@code type} is applied first and replaces
- * the whole slot by {@code {type: new}}, since the old type's keys would not fit the new one; the
- * others then apply in the order given.
+ * mappings are created. An override that changes a component's {@code type} (a slot's, a probe's or
+ * a component-valued parameter's, e.g. {@code probes.downstream-linear.tasks.type}) is applied first
+ * and replaces the whole component by {@code {type: new}}, since the old type's keys would not fit
+ * the new one; the others then apply in the order given.
  */
 public final class Overrides {
     private static final String EXPECTED_FORM = "expected key.path=value, e.g. model.width=400";
@@ -64,11 +65,9 @@ public final class Overrides {
             return new ConfigException("", "malformed override '" + Messages.text(text) + "' (" + problem + "); " + EXPECTED_FORM);
         }
 
-        /** Whether this sets {@code <slot>.type} or {@code probes.<name>.type} to a type other than the current one. */
+        /** Whether this sets a component's {@code ...type} to a type other than the current one. */
         boolean changesSlotType(ObjectNode tree) {
-            boolean slotType = path.size() == 2 && ConfigKeys.SLOTS.contains(path.get(0))
-                    || path.size() == 3 && path.get(0).equals(ConfigKeys.PROBES);
-            if (!slotType || !path.get(path.size() - 1).equals(ConfigKeys.TYPE)) {
+            if (path.size() < 2 || !path.get(path.size() - 1).equals(ConfigKeys.TYPE)) {
                 return false;
             }
             JsonNode current = tree;

@@ -29,29 +29,35 @@ public final class ParameterBinder {
      * @param path the slot's key path (e.g. {@code tasks}), prefixed to every error
      */
     public static <P extends Record> P bind(Class<P> type, ObjectNode params, String path) {
+        return bind(type, params, path, NestedResolver.NONE);
+    }
+
+    /** As {@link #bind(Class, ObjectNode, String)}, resolving component-valued parameters with {@code nested}. */
+    static <P extends Record> P bind(Class<P> type, ObjectNode params, String path, NestedResolver nested) {
         List<String> names = ParameterGroups.all(type).stream().map(ParameterSpec::name).toList();
         params.fieldNames().forEachRemaining(key -> {
             if (!names.contains(key)) {
                 throw new ConfigException(ConfigKeys.child(path, key), Messages.unknown("parameter", key, names, "allowed"));
             }
         });
-        return bindRecord(type, params, path);
+        return bindRecord(type, params, path, nested);
     }
 
     /** Binds {@code type}'s own parameters from {@code params} and each of its groups from the same mapping. */
-    private static <P extends Record> P bindRecord(Class<P> type, ObjectNode params, String path) {
+    private static <P extends Record> P bindRecord(Class<P> type, ObjectNode params, String path,
+                                                   NestedResolver nested) {
         List<ParameterSpec> own = ParameterSpec.of(type);
         RecordComponent[] components = type.getRecordComponents();
         Object[] values = new Object[components.length];
         int next = 0;
         for (int i = 0; i < components.length; i++) {
             if (ParameterGroups.isGroup(components[i])) {
-                values[i] = bindRecord(ParameterGroups.groupType(components[i]), params, path);
+                values[i] = bindRecord(ParameterGroups.groupType(components[i]), params, path, nested);
             } else {
                 ParameterSpec spec = own.get(next++);
                 String at = ConfigKeys.child(path, spec.name());
                 JsonNode node = params.get(spec.name());
-                values[i] = node == null ? spec.defaultValue(at) : spec.bind(node, at);
+                values[i] = node == null ? spec.defaultValue(at) : spec.bind(node, at, nested);
             }
         }
         return construct(type, values, path);

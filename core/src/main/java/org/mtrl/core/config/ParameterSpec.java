@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.mtrl.api.plugin.ComponentKind;
+import org.mtrl.api.plugin.NestedComponent;
 import org.mtrl.api.plugin.Param;
 
 /**
  * One component of a parameters record: its {@link Param} annotation and value type, and how a
  * configuration value becomes a Java value of that type (or a {@link ConfigException} saying why not).
  * A parameter of a boxed or reference type whose default is {@code null} is optional: it accepts null.
+ * A {@link NestedComponent} parameter is a component of another kind, resolved through a
+ * {@link NestedResolver}; its default must be {@code null} or required.
  */
 final class ParameterSpec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -53,15 +57,17 @@ final class ParameterSpec {
     private final RecordComponent component;
     private final Param param;
     private final ValueType type;
+    private final ComponentKind<?> nested;
     private final boolean list;
     private final boolean nullable;
 
     private ParameterSpec(Class<? extends Record> record, RecordComponent component, Param param, ValueType type,
-                          boolean list) {
+                          ComponentKind<?> nested, boolean list) {
         this.record = record;
         this.component = component;
         this.param = param;
         this.type = type;
+        this.nested = nested;
         this.list = list;
         this.nullable = NULL_LITERALS.contains(param.defaultValue().strip());
     }
@@ -85,18 +91,34 @@ final class ParameterSpec {
                 throw new IllegalArgumentException(where + " has no @Param annotation");
             }
             boolean list = component.getType() == List.class;
+            ComponentKind<?> nested = nestedKind(component);
             ValueType type = list ? elementType(component) : ValueType.of(component.getType());
-            if (type == null) {
+            if (type == null && nested == null) {
                 throw new IllegalArgumentException(where + " has unsupported type " + component.getGenericType()
-                        + "; supported: int, long, double, boolean, String and lists of them");
+                        + "; supported: int, long, double, boolean, String, lists of them, and NestedComponent of a"
+                        + " component interface");
             }
-            ParameterSpec spec = new ParameterSpec(record, component, param, type, list);
+            ParameterSpec spec = new ParameterSpec(record, component, param, type, nested, list);
             if (spec.nullable && component.getType().isPrimitive()) {
                 throw new IllegalArgumentException(where + " has default null but primitive type " + component.getType());
+            }
+            if (nested != null && !spec.nullable && !spec.required()) {
+                throw new IllegalArgumentException(where + " is a nested component: its default must be null or"
+                        + " required, not " + param.defaultValue());
             }
             specs.add(spec);
         }
         return specs;
+    }
+
+    /** The kind of a {@code NestedComponent<C>} component (C one of the kinds' interfaces), else null. */
+    private static ComponentKind<?> nestedKind(RecordComponent component) {
+        if (component.getType() != NestedComponent.class
+                || !(component.getGenericType() instanceof ParameterizedType generic)) {
+            return null;
+        }
+        return ComponentKind.ALL.stream().filter(kind -> kind.type() == generic.getActualTypeArguments()[0])
+                .findFirst().orElse(null);
     }
 
     private static ValueType elementType(RecordComponent component) {
@@ -116,9 +138,12 @@ final class ParameterSpec {
     }
 
     /** The configured value at {@code path} as this parameter's Java type, validated. */
-    Object bind(JsonNode node, String path) {
+    Object bind(JsonNode node, String path, NestedResolver resolver) {
         if (nullable && node.isNull()) {
             return null;
+        }
+        if (nested != null) {
+            return resolver.resolve(nested, path, node);
         }
         if (!list) {
             return scalar(node, path);
@@ -149,7 +174,7 @@ final class ParameterSpec {
             throw new ConfigException(path, "missing required parameter (" + param.value() + ")");
         }
         try {
-            return bind(ConfigTrees.parseValue(param.defaultValue(), "default"), "");
+            return bind(ConfigTrees.parseValue(param.defaultValue(), "default"), "", NestedResolver.NONE);
         } catch (ConfigException e) {
             throw new ConfigException(path, "invalid default '" + param.defaultValue() + "' declared by "
                     + record.getName() + ": " + e.getMessage());
@@ -171,6 +196,9 @@ final class ParameterSpec {
 
     /** A bound value as a tree node; integers take the narrowest node, so trees compare equal after a round trip. */
     static JsonNode toNode(Object value) {
+        if (value instanceof ResolvedComponent<?> resolved) {
+            return resolved.tree().deepCopy();
+        }
         if (value instanceof List<?> values) {
             ArrayNode array = NODES.arrayNode();
             values.forEach(v -> array.add(toNode(v)));
@@ -192,7 +220,8 @@ final class ParameterSpec {
     }
 
     ParameterInfo info() {
-        String typeName = (list ? "list of " + type.plural : type.singular) + (nullable ? " or null" : "");
+        String typeName = (nested != null ? nested.name() + " component" : list ? "list of " + type.plural
+                : type.singular) + (nullable ? " or null" : "");
         String defaultValue = required() ? null : param.defaultValue();
         return new ParameterInfo(name(), typeName, param.value(), defaultValue, required(), range(),
                 List.of(param.allowed()));

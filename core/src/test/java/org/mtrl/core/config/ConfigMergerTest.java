@@ -38,6 +38,15 @@ class ConfigMergerTest {
     }
 
     @Test
+    void aNestedComponentWhoseTypeChangesIsReplacedWholesale() {
+        ObjectNode base = tree("model: {type: two-layer-relu, init: {type: gaussian, scale: 2}, width: 5}");
+        ObjectNode merged = ConfigMerger.merge(base, tree("model: {init: {type: uniform}}"));
+        assertEquals(tree("{type: two-layer-relu, init: {type: uniform}, width: 5}"), merged.get("model"));
+        ObjectNode same = ConfigMerger.merge(base, tree("model: {init: {type: gaussian, scale: 3}}"));
+        assertEquals(tree("{type: gaussian, scale: 3}"), same.get("model").get("init"));
+    }
+
+    @Test
     void probesAreReplacedWholesale() {
         ObjectNode merged = ConfigMerger.merge(BASE, tree("probes: {small: {type: downstream-linear}}"));
         assertEquals(tree("{small: {type: downstream-linear}}"), merged.get("probes"));

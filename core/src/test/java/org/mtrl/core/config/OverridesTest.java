@@ -65,6 +65,16 @@ class OverridesTest {
     }
 
     @Test
+    void aNestedComponentTypeChangeReplacesThatComponent() {
+        ObjectNode nested = Overrides.apply(BASE, List.of("probes.small.tasks={type: parity, order: 2}"));
+        ObjectNode result = Overrides.apply(nested, List.of("probes.small.tasks.hidden=3",
+                "probes.small.tasks.type=relu-teacher"));
+        assertEquals(tree("{type: relu-teacher, hidden: 3}"), result.get("probes").get("small").get("tasks"));
+        ObjectNode kept = Overrides.apply(nested, List.of("probes.small.tasks.type=parity"));
+        assertEquals(tree("{type: parity, order: 2}"), kept.get("probes").get("small").get("tasks"));
+    }
+
+    @Test
     void laterOverridesWinAndTheInputIsUnchanged() {
         ObjectNode before = BASE.deepCopy();
         ObjectNode result = Overrides.apply(BASE, List.of("seed=2", "seed=3"));

@@ -72,6 +72,11 @@ final class MomentModel extends ArrayModel {
     }
 
     @Override
+    public MomentModel withFirstLayer(Matrix firstLayer, double[] bias) {
+        throw new UnsupportedOperationException("the moment model is never probed");
+    }
+
+    @Override
     public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
         return new GradientAccumulator() {
             private final double[] head = new double[d];

@@ -23,6 +23,12 @@ import org.mtrl.api.probe.ProbeContext;
  * {@link #ROUNDING_TOLERANCE} ||W||_F is the rounding noise that W's part outside span(M) leaves in
  * W M and counts as exactly 0. When W M is 0 in that sense every value, the rank and the effective
  * rank are 0.
+ *
+ * <p>Those ratios are blind to how much of W lies in span(M) at all: a random W has r comparable
+ * singular values too. The gains say how much more of W's energy each direction holds than a random W
+ * of the same norm gives: {@code gain.i} = d s_i^2 / ||W||_F^2 and {@code gain} = their mean,
+ * (d / r) ||W M||_F^2 / ||W||_F^2. For W with rotation-invariant rows (random features) E[gain] = 1
+ * exactly; W = M^T gives d / r, the largest possible; W = 0 gives 0.
  */
 public final class FeatureCoverageProbe implements Probe {
     /** Singular values of W M at or below this times ||W||_F are zero. */
@@ -35,7 +41,8 @@ public final class FeatureCoverageProbe implements Probe {
     }
 
     public static final ComponentFactory<Params, Probe> FACTORY = ComponentFactory.of(ComponentKind.PROBE,
-            "feature-coverage", "normalised singular values of W M: how many of the r directions of M were learned",
+            "feature-coverage", "singular values of W M: how many of the r directions of M were learned, and how much more"
+                    + " of W's energy they hold than in random features",
             Params.class, (p, ctx) -> new FeatureCoverageProbe(p.threshold()));
 
     private final double threshold;
@@ -67,6 +74,14 @@ public final class FeatureCoverageProbe implements Probe {
         }
         metrics.add(new Metric("rank", rank));
         metrics.add(new Metric("effective-rank", effectiveRank(s, sum)));
+        double energy = w.frobeniusNorm() * w.frobeniusNorm();
+        double meanGain = 0;
+        for (int i = 0; i < s.length; i++) {
+            double gain = energy > 0 ? truth.dim() * s[i] * s[i] / energy : 0;
+            metrics.add(new Metric("gain." + (i + 1), gain));
+            meanGain += gain / s.length;
+        }
+        metrics.add(new Metric("gain", meanGain));
         return metrics;
     }
 

@@ -21,7 +21,8 @@ class FeatureCoverageProbeTest {
     void twoLearnedDirectionsOfFourGiveRankTwo() {
         Subspace truth = GaussianData.random(12, 4, Fixtures.stream(31)).groundTruth();
         Map<String, Double> metrics = measure(0.1, TwoOfFour.firstLayer(truth), truth);
-        assertEquals(List.of("sv.1", "sv.2", "sv.3", "sv.4", "rank", "effective-rank"), List.copyOf(metrics.keySet()));
+        assertEquals(List.of("sv.1", "sv.2", "sv.3", "sv.4", "rank", "effective-rank", "gain.1", "gain.2", "gain.3",
+                "gain.4", "gain"), List.copyOf(metrics.keySet()));
         assertEquals(1, metrics.get("sv.1"), 1e-12);
         assertEquals(2.0 / 3, metrics.get("sv.2"), 1e-12);
         assertEquals(0, metrics.get("sv.3"), 1e-12);
@@ -30,6 +31,32 @@ class FeatureCoverageProbeTest {
         // p = (3/5, 2/5)
         double entropy = -(0.6 * Math.log(0.6) + 0.4 * Math.log(0.4));
         assertEquals(Math.exp(entropy), metrics.get("effective-rank"), 1e-12);
+        // ||W||_F^2 = 9 + 4 + 0.25; d = 12; the rows in span(M) carry 9 and 4 of it
+        assertEquals(12 * 9 / 13.25, metrics.get("gain.1"), 1e-12);
+        assertEquals(12 * 4 / 13.25, metrics.get("gain.2"), 1e-12);
+        assertEquals(0, metrics.get("gain.3"));
+        assertEquals(0, metrics.get("gain.4"));
+        assertEquals(12 * 13 / 13.25 / 4, metrics.get("gain"), 1e-12);
+    }
+
+    /** Random features: ||W M||^2 / ||W||^2 ~ Beta(m r / 2, m (d - r) / 2), mean r / d, so E[gain] = 1. */
+    @Test
+    void randomFeaturesGainOneOnAverageWhateverTheirScale() {
+        RandomStream rng = Fixtures.stream(35);
+        Subspace truth = GaussianData.random(30, 3, rng).groundTruth();
+        int draws = 200;
+        double sum = 0;
+        for (int k = 0; k < draws; k++) {
+            Matrix w = Fixtures.gaussian(20, 30, rng);
+            double gain = measure(0.1, w, truth).get("gain");
+            sum += gain;
+            for (int i = 0; i < w.data().length; i++) {
+                w.data()[i] *= -7;
+            }
+            assertEquals(gain, measure(0.1, w, truth).get("gain"), 1e-12, "scale and sign do not matter");
+        }
+        // one draw has standard deviation 0.17 here, the mean of 200 about 0.012
+        assertEquals(1, sum / draws, 0.05);
     }
 
     @Test
@@ -50,6 +77,10 @@ class FeatureCoverageProbeTest {
         }
         assertEquals(3, metrics.get("rank"));
         assertEquals(3, metrics.get("effective-rank"), 1e-12);
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(3, metrics.get("gain." + i), 1e-12, "d / r: all of W's energy lies in span(M)");
+        }
+        assertEquals(3, metrics.get("gain"), 1e-12);
     }
 
     @Test

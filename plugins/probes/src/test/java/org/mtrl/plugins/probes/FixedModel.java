@@ -1,14 +1,20 @@
 package org.mtrl.plugins.probes;
 
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Loss;
 import org.mtrl.core.testing.ArrayModel;
 
-/** Test model: given W, b and heads, features relu(W x + b), logistic loss; probes never train it. */
+/**
+ * Test model: given W, b and heads, features act(W x + b) by plain loops (act = relu unless given, e.g.
+ * tanh for an architecture other than the paper's), logistic loss; probes never train it.
+ */
 final class FixedModel extends ArrayModel {
+    static final DoubleUnaryOperator RELU = z -> Math.max(0, z);
+
     static final Loss LOGISTIC = new Loss() {
         @Override
         public String name() {
@@ -26,8 +32,15 @@ final class FixedModel extends ArrayModel {
         }
     };
 
-    FixedModel(Matrix w, double[] b, Matrix heads) {
+    private final DoubleUnaryOperator activation;
+
+    FixedModel(Matrix w, double[] b, Matrix heads, DoubleUnaryOperator activation) {
         super(w, b, heads);
+        this.activation = activation;
+    }
+
+    FixedModel(Matrix w, double[] b, Matrix heads) {
+        this(w, b, heads, RELU);
     }
 
     /** W with zero biases and {@code tasks} zero heads. */
@@ -50,9 +63,14 @@ final class FixedModel extends ArrayModel {
                 for (int a = 0; a < d; a++) {
                     pre += firstLayer().get(j, a) * x[s * d + a];
                 }
-                out[s * m + j] = Math.max(0, pre);
+                out[s * m + j] = activation.applyAsDouble(pre);
             }
         }
+    }
+
+    @Override
+    public FixedModel withFirstLayer(Matrix w, double[] b) {
+        return new FixedModel(w, b, heads().copy(), activation);
     }
 
     @Override

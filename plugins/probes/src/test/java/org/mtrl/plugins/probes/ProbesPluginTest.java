@@ -40,6 +40,9 @@ class ProbesPluginTest {
     }
 
     private static Object parse(Class<?> type, String literal) {
+        if (literal.equals("null")) {
+            return null;
+        }
         if (type == int.class) {
             return Integer.parseInt(literal);
         }
@@ -99,7 +102,7 @@ class ProbesPluginTest {
 
     @Test
     void defaultsArePinned() throws ReflectiveOperationException {
-        assertEquals(new DownstreamLinearProbe.Params(List.of(100, 300, 1000), 2000, 5, 0.001, 50, true, true, 1.0),
+        assertEquals(new DownstreamLinearProbe.Params(List.of(100, 300, 1000), 2000, 5, null, 0.001, 50, true, true, 1.0),
                 defaults(DownstreamLinearProbe.Params.class));
         assertEquals(new FeatureCoverageProbe.Params(0.1), defaults(FeatureCoverageProbe.Params.class));
         assertEquals(new PretrainLossProbe.Params(2000), defaults(PretrainLossProbe.Params.class));

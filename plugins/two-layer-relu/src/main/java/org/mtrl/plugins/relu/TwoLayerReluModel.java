@@ -93,6 +93,15 @@ public final class TwoLayerReluModel implements Model {
     }
 
     @Override
+    public TwoLayerReluModel withFirstLayer(Matrix firstLayer, double[] bias) {
+        if (firstLayer.rows() != width() || firstLayer.cols() != inputDim() || bias.length != width()) {
+            throw new IllegalArgumentException("a first layer " + firstLayer + " with " + bias.length
+                    + " biases does not fit a model with W " + this.firstLayer);
+        }
+        return new TwoLayerReluModel(firstLayer, bias, heads.copy(), loss);
+    }
+
+    @Override
     public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
         return new TwoLayerReluAccumulator(this, parts);
     }

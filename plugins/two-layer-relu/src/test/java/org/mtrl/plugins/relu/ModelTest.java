@@ -1,12 +1,15 @@
 package org.mtrl.plugins.relu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Batch;
+import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.model.Model;
 
 class ModelTest {
@@ -29,6 +32,27 @@ class ModelTest {
             }
         }
         assertTrue(active > 0 && active < n * m, "the check must see both active and dead units");
+    }
+
+    @Test
+    void withFirstLayerComputesFeaturesOfTheGivenLayerAndKeepsTheModel() {
+        TwoLayerReluModel model = Fixtures.model(3, 2, Fixtures.params(2, "gaussian", 1, 0, "hinge"), 12);
+        double[] wBefore = model.firstLayer().data().clone();
+        Matrix w = new Matrix(2, 3, new double[] {1, 0, 0, 0, -1, 0});
+        double[] b = {0.5, 0.25};
+        TwoLayerReluModel frozen = model.withFirstLayer(w, b);
+        double[] out = new double[4];
+        frozen.features(new double[] {1, 2, 3, -1, -2, -3}, 2, out);
+        assertArrayEquals(new double[] {1.5, 0, 0, 2.25}, out, 0);
+        assertSame(w, frozen.firstLayer(), "the given layer is used as given");
+        assertSame(b, frozen.bias());
+        assertArrayEquals(model.heads().data(), frozen.heads().data(), 0);
+        assertNotSame(model.heads().data(), frozen.heads().data(), "the heads are a copy");
+        assertEquals("hinge", frozen.loss().name());
+        assertArrayEquals(wBefore, model.firstLayer().data(), 0);
+        assertThrows(IllegalArgumentException.class, () -> model.withFirstLayer(Matrix.zeros(3, 3), new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> model.withFirstLayer(Matrix.zeros(2, 2), b));
+        assertThrows(IllegalArgumentException.class, () -> model.withFirstLayer(w, new double[3]));
     }
 
     @Test
