@@ -26,7 +26,7 @@ import org.mtrl.core.sweep.SweepSpec;
 final class ConfigSource {
     static final String PRESETS = "/org/mtrl/app/presets/";
     static final List<String> PRESET_NAMES = List.of("default", "tiny", "tasks-sweep", "dimension-sweep",
-            "downstream-samples", "ablation-head-order", "task-families", "transfer");
+            "downstream-samples", "ablation-head-order", "task-families", "transfer", "rounds");
 
     private final ObjectNode layer;
     private final List<String> overrides;

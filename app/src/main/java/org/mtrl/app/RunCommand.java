@@ -57,6 +57,7 @@ final class RunCommand implements Callable<Integer> {
             for (Map.Entry<String, Double> metric : outcome.result().metrics().entrySet()) {
                 out.printf("  %-40s %.6g%n", metric.getKey(), metric.getValue());
             }
+            MetricNotes.of(outcome.result().metrics()).forEach(out::println);
             out.println("results: " + outcome.folder());
         }
         return ExitCodes.OK;

@@ -6,9 +6,7 @@ import static org.mtrl.app.TestRuns.mean;
 import static org.mtrl.app.TestRuns.overSeeds;
 
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mtrl.api.optim.RoundStats;
 import org.mtrl.app.TestRuns;
 import org.mtrl.core.assembly.RunResult;
 
@@ -110,19 +108,24 @@ class PaperClaimsTest {
     }
 
     /**
-     * Claim 4. From heads at zero, a simultaneous step gives W no gradient at all (exactly), so W keeps
-     * its random initialisation; the head-first alternating method moves W into span(M).
+     * Claim 4. From heads at zero, a simultaneous step gives W no gradient at all (exactly: every term
+     * of dL/dw_j carries a factor a_tj = 0). The head-first method, from the same zero heads, gets a
+     * gradient from its head step that moves W into span(M); with a broken head step it would get none
+     * and learn nothing (max sine 1). How a simultaneous step from small random heads compares is an
+     * open question, measured by the ablation-head-order preset, not asserted here. Measured at seed 2:
+     * max sine 0.203.
      */
     @Test
     void headAdaptationIsWhatStartsRepresentationLearning() {
         RunResult joint = TestRuns.run(2, with("tasks.count=40", "optimizer.type=joint-gradient", GEOMETRY));
-        List<RoundStats> history = joint.training().history();
-        assertEquals(0.0, history.get(0).values().get("first-layer-gradient-norm"), "exactly zero");
-        double jointEnergy = joint.metrics().get("energy-outside.value");
-        double alternatingEnergy = TestRuns.run(2, with("tasks.count=40", GEOMETRY)).metrics()
-                .get("energy-outside.value");
-        // A random W in d=50 has sqrt(1 - r/d) = 0.97 of its norm outside span(M).
-        assertTrue(jointEnergy > 0.9, "joint update leaves W at its init: " + jointEnergy);
-        assertTrue(alternatingEnergy < 0.35, "alternating method moves W into span(M): " + alternatingEnergy);
+        assertEquals(0.0, firstLayerGradientNorm(joint), "exactly zero");
+        RunResult alternating = TestRuns.run(2, with("tasks.count=40", GEOMETRY));
+        assertTrue(firstLayerGradientNorm(alternating) > 0, "the head step gives W a gradient");
+        double sine = alternating.metrics().get("subspace-distance.max");
+        assertTrue(sine < 0.4, "the alternating method recovers span(M): max sine " + sine);
+    }
+
+    private static double firstLayerGradientNorm(RunResult run) {
+        return run.training().history().get(0).values().get("first-layer-gradient-norm");
     }
 }

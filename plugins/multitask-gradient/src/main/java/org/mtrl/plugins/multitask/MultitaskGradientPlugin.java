@@ -21,7 +21,7 @@ public final class MultitaskGradientPlugin implements Plugin {
                         "the paper's method: per round, a head step per task, then one task-averaged representation step",
                         AlternatingParameters.class, (p, ctx) -> new MultitaskAlternating(p)),
                 ComponentFactory.of(ComponentKind.OPTIMIZER, "joint-gradient",
-                        "ablation: heads and first layer stepped together from the same gradient evaluation",
+                        "ablation: the same rounds, with the representation gradient taken before the head step",
                         JointGradient.Parameters.class, (p, ctx) -> new JointGradient(p)));
     }
 }

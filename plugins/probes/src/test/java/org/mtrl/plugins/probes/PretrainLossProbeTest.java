@@ -60,8 +60,13 @@ class PretrainLossProbeTest {
         }
 
         Map<String, Double> measure(FixedModel model, List<Integer> trained, int samples, long seed, int threads) {
+            return measure(model, trained, new PretrainLossProbe.Params(samples, 300, 5, 0.001, 50), seed, threads);
+        }
+
+        Map<String, Double> measure(FixedModel model, List<Integer> trained, PretrainLossProbe.Params params, long seed,
+                                    int threads) {
             try (PoolWorkers workers = new PoolWorkers(threads)) {
-                return Fixtures.measure(new PretrainLossProbe(samples),
+                return Fixtures.measure(new PretrainLossProbe(params),
                         Fixtures.context(model, problem, new ThresholdFamily(2), trained, seed, workers));
             }
         }
@@ -71,7 +76,7 @@ class PretrainLossProbeTest {
     void zeroHeadsGiveLogTwoAndChanceAccuracy() {
         TwoTasks fixture = new TwoTasks(61);
         Map<String, Double> metrics = fixture.measure(fixture.model(false, false), List.of(0, 1), 500, 1, 1);
-        assertEquals(List.of("loss", "accuracy"), List.copyOf(metrics.keySet()));
+        assertEquals(List.of("loss", "accuracy", "refit-accuracy"), List.copyOf(metrics.keySet()));
         assertEquals(Math.log(2), metrics.get("loss"), 1e-12);
         assertEquals(0.5, metrics.get("accuracy"), "every f = 0 is a tie worth 1/2");
     }
@@ -110,5 +115,42 @@ class PretrainLossProbeTest {
         Map<String, Double> two = fixture.measure(model, List.of(0, 1), 1500, 4, 2);
         assertEquals(one, two);
         assertTrue(one.get("accuracy") > 0 && one.get("accuracy") < 1 && one.get("loss") > 0);
+    }
+
+    @Test
+    void headsRefittedOnFeaturesThatSeparateTheTasksClassifyThemWhileTheStaleHeadsScoreChance() {
+        TwoTasks fixture = new TwoTasks(66);
+        Map<String, Double> metrics = fixture.measure(fixture.model(false, false), List.of(0, 1), 1000, 5, 2);
+        assertEquals(0.5, metrics.get("accuracy"), "zero heads: chance");
+        assertTrue(metrics.get("refit-accuracy") > 0.98, "f = c <u_t, x> is in the span of the features: "
+                + metrics.get("refit-accuracy"));
+    }
+
+    @Test
+    void featuresOutsideTheTrueSubspaceGiveRefittedHeadsNothingToFit() {
+        RandomStream rng = Fixtures.stream(67);
+        GaussianData data = GaussianData.random(12, 3, rng);
+        FixedModel model = new FixedModel(Fixtures.outsideSpan(6, data.groundTruth(), rng), 2);
+        try (PoolWorkers workers = new PoolWorkers(1)) {
+            double refit = Fixtures.measure(new PretrainLossProbe(new PretrainLossProbe.Params(2000, 400, 2, 0.001, 50)),
+                    Fixtures.context(model, data, new ThresholdFamily(2), 6, workers)).get("refit-accuracy");
+            assertEquals(0.5, refit, 0.05, "features independent of the labels");
+        }
+    }
+
+    @Test
+    void onlyTheFirstRefitTasksGetARefittedHead() {
+        TwoTasks fixture = new TwoTasks(68);
+        FixedModel model = fixture.model(false, false);
+        for (int a = 0; a < 12; a++) { // the second task's units become constant zero features
+            model.firstLayer().set(2, a, 0);
+            model.firstLayer().set(3, a, 0);
+        }
+        double first = fixture.measure(model, List.of(0, 1), new PretrainLossProbe.Params(1000, 300, 1, 0.001, 50), 7, 1)
+                .get("refit-accuracy");
+        double both = fixture.measure(model, List.of(0, 1), new PretrainLossProbe.Params(1000, 300, 2, 0.001, 50), 7, 1)
+                .get("refit-accuracy");
+        assertTrue(first > 0.95, "task 0's features separate it: " + first);
+        assertEquals((first + 0.5) / 2, both, 0.03, "task 1 has only an intercept to fit: chance");
     }
 }

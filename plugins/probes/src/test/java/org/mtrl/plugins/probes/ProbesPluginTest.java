@@ -105,7 +105,7 @@ class ProbesPluginTest {
         assertEquals(new DownstreamLinearProbe.Params(List.of(100, 300, 1000), 2000, 5, null, 0.001, 50, true, true, 1.0),
                 defaults(DownstreamLinearProbe.Params.class));
         assertEquals(new FeatureCoverageProbe.Params(0.1), defaults(FeatureCoverageProbe.Params.class));
-        assertEquals(new PretrainLossProbe.Params(2000), defaults(PretrainLossProbe.Params.class));
+        assertEquals(new PretrainLossProbe.Params(2000, 1000, 5, 0.001, 50), defaults(PretrainLossProbe.Params.class));
         Set<Integer> componentCounts = new HashSet<>(Arrays.asList(
                 SubspaceDistanceProbe.Params.class.getRecordComponents().length,
                 EnergyOutsideProbe.Params.class.getRecordComponents().length));
