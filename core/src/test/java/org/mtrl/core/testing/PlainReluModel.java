@@ -40,6 +40,11 @@ public final class PlainReluModel extends ArrayModel {
     }
 
     @Override
+    public PlainReluModel withFirstLayer(Matrix firstLayer, double[] bias) {
+        return new PlainReluModel(firstLayer, bias, new Matrix(heads().rows(), heads().cols(), heads().data().clone()));
+    }
+
+    @Override
     public void features(double[] x, int n, double[] out) {
         int m = width();
         double[] unit = new double[m];

@@ -30,6 +30,11 @@ class TrainingDivergenceTest {
             }
 
             @Override
+            public Model withFirstLayer(Matrix firstLayer, double[] bias) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
                 throw new UnsupportedOperationException();
             }
