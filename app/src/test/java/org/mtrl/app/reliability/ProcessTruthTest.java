@@ -54,6 +54,19 @@ class ProcessTruthTest {
         Ledger.record(Category.PLUGIN_ENDS_PROCESS, "mtrl run in a child JVM: as expected");
     }
 
+    /** A JDK that refuses security managers (as Java 24 does): the shutdown hook still tells the truth. */
+    @Test
+    void withoutTheExitVetoAnExitIsStillRecordedAsFailed() throws Exception {
+        Child run = Child.run(dir, List.of("-Djava.security.manager=disallow"), "run", "tiny",
+                "tasks.type=exiting-label", "--quiet", "--output", dir.resolve("runs").toString(),
+                "--plugins-dir", plugins.toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.onlyErrorLine().startsWith("error: a component ended the process with System.exit; "
+                + "recorded as failed in "), run.toString());
+        assertEquals("failed", status(onlyRun(dir.resolve("runs"))));
+        Ledger.record(Category.PLUGIN_ENDS_PROCESS, "mtrl run in a child JVM refusing security managers: as expected");
+    }
+
     @ParameterizedTest
     @CsvSource({"exiting-label, System.exit(0)", "halting-label, Runtime.halt(0)"})
     void inASweepOnlyTheCellWhoseComponentEndsTheProcessFails(String type, String call) throws Exception {

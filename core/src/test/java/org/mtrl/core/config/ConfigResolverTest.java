@@ -57,6 +57,7 @@ class ConfigResolverTest {
     void theResolvedTreeHoldsEveryTypeAndParameter() {
         assertEquals(tree("""
                 seed: 3
+                divergenceGrowth: 1000000.0
                 data: {type: gaussian, dim: 100, rank: 5}
                 tasks: {type: linear-threshold, count: 50, labelNoise: 0.0}
                 model: {type: two-layer-relu, width: 200, loss: logistic, initScale: 1.0, trainBias: false,
@@ -101,7 +102,8 @@ class ConfigResolverTest {
     @Test
     void anUnknownTopLevelKeyIsAnError() {
         ConfigException e = assertConfigError(() -> resolver.resolve(tree(BASE + "sed: 4\n")));
-        assertEquals("sed: unknown top-level key 'sed'; allowed: seed, data, tasks, model, optimizer, probes;"
+        assertEquals("sed: unknown top-level key 'sed'; allowed: seed, divergenceGrowth, data, tasks, model, "
+                + "optimizer, probes;"
                 + " did you mean 'seed'?", e.getMessage());
     }
 
@@ -120,6 +122,9 @@ class ConfigResolverTest {
         assertConfigError(() -> resolve("probes.small.samples=[]"), "probes.small.samples: must not be empty");
         assertConfigError(() -> resolve("tasks.type=parity"), "tasks.order: missing required parameter");
         assertConfigError(() -> resolve("data.dim=3"), "data: rank=5 exceeds dim=3");
+        assertConfigError(() -> resolve("divergenceGrowth=1"), "divergenceGrowth: value 1 is out of range; allowed: > 1");
+        assertConfigError(() -> resolve("divergenceGrowth=.inf"), "divergenceGrowth: must be a finite number");
+        assertEquals(50.0, resolve("divergenceGrowth=50").divergenceGrowth());
     }
 
     @Test
