@@ -75,11 +75,9 @@ class DownstreamLinearProbeTest {
         assertTrue(!one.equals(otherSeed), "the seed must matter");
     }
 
-    @Test
-    void equalTrainingLabelsGiveFiniteAccuracy() {
-        RandomStream rng = Fixtures.stream(53);
-        GaussianData data = GaussianData.random(20, R, rng);
-        TaskFamily allPositive = new TaskFamily() {
+    /** A family of one task whose every draw is {@code task}. */
+    private static TaskFamily always(Task task) {
+        return new TaskFamily() {
             @Override
             public int count() {
                 return 1;
@@ -87,9 +85,16 @@ class DownstreamLinearProbeTest {
 
             @Override
             public Task draw(Subspace groundTruth, RandomStream taskRng) {
-                return (z, n, labelRng, y) -> Arrays.fill(y, 0, n, 1.0);
+                return task;
             }
         };
+    }
+
+    @Test
+    void equalTrainingLabelsGiveFiniteAccuracy() {
+        RandomStream rng = Fixtures.stream(53);
+        GaussianData data = GaussianData.random(20, R, rng);
+        TaskFamily allPositive = always((z, n, labelRng, y) -> Arrays.fill(y, 0, n, 1.0));
         Map<String, Double> metrics = measure(params(List.of(1, 25), 200, 2),
                 new FixedModel(Fixtures.gaussian(10, 20, rng), 1), data, allPositive, 3, 1);
         assertEquals(1, metrics.get("accuracy.1"), "the penalised intercept still points to the only label");
@@ -146,17 +151,18 @@ class DownstreamLinearProbeTest {
         GaussianData data = GaussianData.random(d, R, rng);
         Matrix w = Fixtures.gaussian(m, d, rng);
         double[] b = new double[m];
-        DownstreamLinearProbe.Params params = params(List.of(30, 90), 400, 3);
+        // 1100 > one chunk of 1024: the training features arrive in two chunks
+        DownstreamLinearProbe.Params params = params(List.of(30, 1100), 400, 3);
         Map<String, Double> tanh = measure(params, new FixedModel(w, b, Matrix.zeros(1, m), Math::tanh), data,
                 new ThresholdFamily(1), 8, 2);
         Map<String, Double> relu = measure(params, new FixedModel(w, b, Matrix.zeros(1, m)), data,
                 new ThresholdFamily(1), 8, 2);
         assertNotEquals(relu.get("accuracy.30"), tanh.get("accuracy.30"));
-        assertNotEquals(relu.get("accuracy.90"), tanh.get("accuracy.90"));
+        assertNotEquals(relu.get("accuracy.1100"), tanh.get("accuracy.1100"));
         try (PoolWorkers workers = new PoolWorkers(1)) {
             ProbeContext context = Fixtures.context(new FixedModel(w, b, Matrix.zeros(1, m)), data,
                     new ThresholdFamily(1), 8, workers);
-            for (int n3 : List.of(30, 90)) {
+            for (int n3 : List.of(30, 1100)) {
                 assertEquals(plainTanhAccuracy(context, w, n3, params), tanh.get("accuracy." + n3), 1e-12);
             }
         }
@@ -222,17 +228,7 @@ class DownstreamLinearProbeTest {
         GaussianData data = GaussianData.random(10, R, rng);
         FixedModel model = new FixedModel(Fixtures.gaussian(6, 10, rng), 1);
         DownstreamLinearProbe.Params params = params(List.of(40), 300, 2);
-        TaskFamily firstCoordinate = new TaskFamily() {
-            @Override
-            public int count() {
-                return 1;
-            }
-
-            @Override
-            public Task draw(Subspace groundTruth, RandomStream taskRng) {
-                return ThresholdFamily.threshold(new double[] {1, 0, 0});
-            }
-        };
+        TaskFamily firstCoordinate = always(ThresholdFamily.threshold(new double[] {1, 0, 0}));
         try (PoolWorkers workers = new PoolWorkers(1)) {
             ProbeContext thresholds = Fixtures.context(model, data, new ThresholdFamily(1), 6, workers);
             ProbeContext coordinate = Fixtures.context(model, data, firstCoordinate, 6, workers);
@@ -255,6 +251,20 @@ class DownstreamLinearProbeTest {
             assertEquals(Fixtures.measure(new DownstreamLinearProbe(params, null), coordinate), configured);
             assertNotEquals(Fixtures.measure(new DownstreamLinearProbe(params, null), thresholds), configured);
         }
+    }
+
+    /** Re-drawn biases of scale 0 are zeros: the same numbers as keeping a model's zero biases. */
+    @Test
+    void redrawnBiasesScaleWithBiasScale() {
+        RandomStream rng = Fixtures.stream(58);
+        GaussianData data = GaussianData.random(10, R, rng);
+        FixedModel model = new FixedModel(Fixtures.gaussian(6, 10, rng), 1);
+        DownstreamLinearProbe.Params zeroScale = new DownstreamLinearProbe.Params(List.of(40), 200, 2, null, 1e-3, 50,
+                true, true, 0);
+        DownstreamLinearProbe.Params kept = new DownstreamLinearProbe.Params(List.of(40), 200, 2, null, 1e-3, 50,
+                true, false, 1);
+        assertEquals(measure(kept, model, data, new ThresholdFamily(1), 3, 1),
+                measure(zeroScale, model, data, new ThresholdFamily(1), 3, 1));
     }
 
     @Test

@@ -65,6 +65,7 @@ class FeatureCoverageProbeTest {
         assertEquals(1, measure(0.7, TwoOfFour.firstLayer(truth), truth).get("rank"));
         assertEquals(2, measure(2.0 / 3 - 1e-9, TwoOfFour.firstLayer(truth), truth).get("rank"));
         assertEquals(2, measure(0, TwoOfFour.firstLayer(truth), truth).get("rank"), "zeros never count");
+        assertEquals(1, measure(1, TwoOfFour.firstLayer(truth), truth).get("rank"), "the threshold itself counts");
     }
 
     @Test
@@ -92,6 +93,11 @@ class FeatureCoverageProbeTest {
 
         Map<String, Double> outside = measure(0, Fixtures.outsideSpan(6, truth, rng), truth);
         outside.values().forEach(v -> assertEquals(0, v, "W M is rounding noise only"));
+        Matrix large = Fixtures.outsideSpan(6, truth, rng);
+        for (int i = 0; i < large.data().length; i++) {
+            large.data()[i] *= 1e8;
+        }
+        measure(0, large, truth).values().forEach(v -> assertEquals(0, v, "the noise scales with ||W||"));
 
         Map<String, Double> narrow = measure(0.1, Fixtures.insideSpan(2, truth, rng), truth);
         narrow.values().forEach(v -> assertTrue(Double.isFinite(v)));

@@ -2,6 +2,7 @@ package org.mtrl.plugins.probes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Constructor;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.plugin.ComponentContext;
 import org.mtrl.api.plugin.ComponentFactory;
 import org.mtrl.api.plugin.ComponentKind;
@@ -110,6 +112,22 @@ class ProbesPluginTest {
                 SubspaceDistanceProbe.Params.class.getRecordComponents().length,
                 EnergyOutsideProbe.Params.class.getRecordComponents().length));
         assertEquals(Set.of(0), componentCounts);
+    }
+
+    /** A model on R^6 probed against a ground truth in R^5: every probe refuses, naming both dimensions. */
+    @Test
+    void everyProbeRejectsAModelOfAnotherDimension() throws ReflectiveOperationException {
+        try (PoolWorkers workers = new PoolWorkers(1)) {
+            ComponentContext context = new ComponentContext(new SeededRandomStreams(1), workers);
+            GaussianData data = GaussianData.random(5, 2, Fixtures.stream(7));
+            FixedModel model = new FixedModel(Matrix.zeros(3, 6), 1);
+            for (ComponentFactory<?, ?> factory : plugin.factories()) {
+                Probe probe = (Probe) create(factory, defaults(factory.parameters()), context);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> probe.measure(Fixtures.context(model, data)), factory.type());
+                assertTrue(e.getMessage().contains("d=6") && e.getMessage().contains("d=5"), e.getMessage());
+            }
+        }
     }
 
     @Test

@@ -12,6 +12,16 @@ import org.mtrl.api.runtime.RandomStream;
 
 class RidgeLogisticRegressionTest {
 
+    @Test
+    void softplusAndSigmoidStayFiniteFarFromZero() {
+        assertEquals(1000, RidgeLogisticRegression.softplus(1000));
+        assertEquals(0, RidgeLogisticRegression.softplus(-1000));
+        assertEquals(Math.log(2), RidgeLogisticRegression.softplus(0), 1e-15);
+        assertEquals(1, RidgeLogisticRegression.sigmoid(1000));
+        assertEquals(0, RidgeLogisticRegression.sigmoid(-1000));
+        assertEquals(0.5, RidgeLogisticRegression.sigmoid(0));
+    }
+
     /** grad J computed from its definition, independently of the solver. */
     private static double gradientNorm(RidgeLogisticRegression.Fit fit, double[] x, double[] y, int n, int p,
                                        double l2) {
