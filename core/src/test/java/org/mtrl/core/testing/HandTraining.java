@@ -61,18 +61,31 @@ public final class HandTraining {
 
     /** The head step of every task in {@code tasks} on its own fresh samples. */
     public void headStep(int[] tasks, int round, int n, double step, double decay) {
-        double[][] gradients = new double[tasks.length][];
-        for (int i = 0; i < tasks.length; i++) {
-            gradients[i] = headGradient(tasks[i], "head", round, n);
-        }
-        for (int i = 0; i < tasks.length; i++) {
-            update(heads, tasks[i] * m, gradients[i], step, decay);
+        for (int t : tasks) {
+            update(heads, t * m, headGradient(t, "head", round, n), step, decay);
         }
     }
 
     /** The representation step along the task-averaged gradient (the biases too when {@code bias}). */
     public void representationStep(int[] tasks, int round, int n, double step, double decay, boolean bias) {
         applyRepresentation(representationGradient(tasks, "rep", round, n), step, decay, bias);
+    }
+
+    /**
+     * One round with both gradients taken at the round's starting parameters, then the head steps and
+     * the representation step (the joint-gradient order).
+     */
+    public void simultaneousRound(int[] tasks, int round, int n1, double headStep, double headDecay, int n2,
+                                  double repStep, double repDecay, boolean bias) {
+        double[][] headGradients = new double[tasks.length][];
+        for (int i = 0; i < tasks.length; i++) {
+            headGradients[i] = headGradient(tasks[i], "head", round, n1);
+        }
+        double[][] representation = representationGradient(tasks, "rep", round, n2);
+        for (int i = 0; i < tasks.length; i++) {
+            update(heads, tasks[i] * m, headGradients[i], headStep, headDecay);
+        }
+        applyRepresentation(representation, repStep, repDecay, bias);
     }
 
     /** Applies a {W, b} gradient: W (and b when {@code bias}) &lt;- (1 - step decay) p - step g. */

@@ -34,22 +34,7 @@ public final class TinyProblem {
         SeededRandomStreams setup = new SeededRandomStreams(seed);
         RandomStream rng = setup.stream("problem");
         Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(d, r, rng));
-        DataDistribution data = new DataDistribution() {
-            @Override
-            public int dim() {
-                return d;
-            }
-
-            @Override
-            public Subspace groundTruth() {
-                return truth;
-            }
-
-            @Override
-            public void sample(RandomStream stream, double[] x, int n) {
-                stream.nextGaussians(x, 0, n * d);
-            }
-        };
+        DataDistribution data = new GaussianInputs(truth);
         List<Task> list = new ArrayList<>();
         for (int t = 0; t < tasks; t++) {
             double[] v = RandomMatrices.unitVector(r, rng);

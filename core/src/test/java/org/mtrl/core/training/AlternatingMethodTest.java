@@ -100,12 +100,7 @@ class AlternatingMethodTest {
                 AlternatingMethod.Order.SIMULTANEOUS, 2).history();
 
         for (int round = 1; round <= 2; round++) {
-            double[][] headGradients = {hand.headGradient(0, "head", round, 7), hand.headGradient(1, "head", round, 7)};
-            double[][] representation = hand.representationGradient(TASKS, "rep", round, 6);
-            for (int t : TASKS) {
-                HandTraining.update(hand.heads, t * 3, headGradients[t], 0.5, 0.1);
-            }
-            hand.applyRepresentation(representation, 0.9, 0.3, true);
+            hand.simultaneousRound(TASKS, round, 7, 0.5, 0.1, 6, 0.9, 0.3, true);
         }
         hand.assertMatches(model);
         assertEquals(2, history.size());

@@ -11,7 +11,7 @@ import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Loss;
 import org.mtrl.core.testing.ArrayModel;
-import org.mtrl.api.runtime.RandomStream;
+import org.mtrl.core.testing.GaussianInputs;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.core.data.ProjectingSampleSource;
 
@@ -33,22 +33,7 @@ final class MomentModel extends ArrayModel {
         double[] basis = new double[d];
         basis[0] = 1;
         Subspace truth = new Subspace(new Matrix(d, 1, basis));
-        DataDistribution data = new DataDistribution() {
-            @Override
-            public int dim() {
-                return d;
-            }
-
-            @Override
-            public Subspace groundTruth() {
-                return truth;
-            }
-
-            @Override
-            public void sample(RandomStream rng, double[] x, int n) {
-                rng.nextGaussians(x, 0, n * d);
-            }
-        };
+        DataDistribution data = new GaussianInputs(truth);
         List<Task> list = new java.util.ArrayList<>();
         for (int t = 0; t < tasks; t++) {
             double offset = 0.1 * t;

@@ -83,6 +83,12 @@ class BaselinesPluginTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> train("single-task", "{\"task\": 3}", problem, problem.model(0, 3)));
         assertEquals("task=3 is not a task index: there are tasks.count=3 tasks (indices 0..2)", e.getMessage());
+        try (PoolWorkers workers = new PoolWorkers(1)) {
+            Optimizer optimizer = PluginOptimizers.create(PLUGIN, "single-task", "{\"task\": 3}", workers);
+            IllegalArgumentException unchecked = assertThrows(IllegalArgumentException.class,
+                    () -> optimizer.train(problem.model(0, 3), problem.context(workers)), "train checks too");
+            assertEquals(e.getMessage(), unchecked.getMessage());
+        }
     }
 
     @Test

@@ -77,20 +77,9 @@ class MultitaskGradientPluginTest {
                 + " \"headDecay\": 0.1, \"repSamples\": 5, \"repStep\": 0.7, \"repDecay\": 0.4, \"trainBias\": true}",
                 problem, model);
 
-        problem.streams().stream("head-init").nextGaussians(hand.heads, 0, hand.heads.length);
-        for (int i = 0; i < hand.heads.length; i++) {
-            hand.heads[i] *= 0.3;
-        }
+        drawHeads(problem, hand, 0.3);
         for (int round = 1; round <= 2; round++) {
-            double[][] heads = new double[3][];
-            for (int t : TASKS) {
-                heads[t] = hand.headGradient(t, "head", round, 6);
-            }
-            double[][] representation = hand.representationGradient(TASKS, "rep", round, 5);
-            for (int t : TASKS) {
-                HandTraining.update(hand.heads, t * 3, heads[t], 0.8, 0.1);
-            }
-            hand.applyRepresentation(representation, 0.7, 0.4, true);
+            hand.simultaneousRound(TASKS, round, 6, 0.8, 0.1, 5, 0.7, 0.4, true);
         }
         hand.assertMatches(model);
     }
@@ -104,10 +93,7 @@ class MultitaskGradientPluginTest {
         train("joint-gradient", "{\"headInit\": 0.01, \"headSamples\": 9, \"repSamples\": 9, \"repStep\": 2}", problem,
                 model);
 
-        problem.streams().stream("head-init").nextGaussians(hand.heads, 0, hand.heads.length);
-        for (int i = 0; i < hand.heads.length; i++) {
-            hand.heads[i] *= 0.01;
-        }
+        drawHeads(problem, hand, 0.01);
         double[] g = hand.representationGradient(TASKS, "rep", 1, 9)[0];
         hand.headStep(TASKS, 1, 9, 1, 0);
         for (int i = 0; i < g.length; i++) {
@@ -129,5 +115,13 @@ class MultitaskGradientPluginTest {
         hand.headStep(TASKS, 1, 5, 1, 0);
         HandTraining.assertClose(hand.heads, model.heads().data(), "heads");
         assertTrue(model.heads().frobeniusNorm() > 0, "the heads still learn");
+    }
+
+    /** The heads joint-gradient draws: N(0, scale^2) from the training stream {@code head-init}. */
+    private static void drawHeads(TinyProblem problem, HandTraining hand, double scale) {
+        problem.streams().stream("head-init").nextGaussians(hand.heads, 0, hand.heads.length);
+        for (int i = 0; i < hand.heads.length; i++) {
+            hand.heads[i] *= scale;
+        }
     }
 }
