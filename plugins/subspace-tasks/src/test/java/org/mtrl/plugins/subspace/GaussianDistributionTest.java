@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.core.linalg.RandomMatrices;
 import org.mtrl.core.runtime.SeededRandomStreams;
 
 class GaussianDistributionTest {
@@ -80,6 +81,19 @@ class GaussianDistributionTest {
         a.sample(new SeededRandomStreams(9).stream("x"), xa, 10);
         b.sample(new SeededRandomStreams(9).stream("x"), xb, 10);
         assertArrayEquals(xa, xb);
+    }
+
+    @Test
+    void groundTruthComesFromTheGroundTruthStreamAndSamplesFromTheGivenOne() {
+        GaussianDistribution data = create(9, 2, 5);
+        assertEquals(9, data.dim());
+        assertArrayEquals(RandomMatrices.haarOrthonormal(9, 2, new SeededRandomStreams(5).stream("ground-truth")).data(),
+                data.groundTruth().basis().data());
+        double[] x = new double[4 * 9];
+        data.sample(new SeededRandomStreams(6).stream("x"), x, 4);
+        double[] expected = new double[4 * 9];
+        new SeededRandomStreams(6).stream("x").nextGaussians(expected, 0, expected.length);
+        assertArrayEquals(expected, x);
     }
 
     @Test

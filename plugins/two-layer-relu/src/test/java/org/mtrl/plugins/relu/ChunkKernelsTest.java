@@ -1,10 +1,12 @@
 package org.mtrl.plugins.relu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mtrl.api.runtime.RandomStream;
@@ -16,12 +18,9 @@ import org.mtrl.api.runtime.RandomStream;
 class ChunkKernelsTest {
     private static final double RELATIVE = 1e-12;
 
+    /** Both, always: the build runs the tests with the vector module (see this module's pom). */
     private static List<ChunkKernels> implementations() {
-        List<ChunkKernels> kernels = new ArrayList<>(List.of(new PlainChunkKernels()));
-        if (KernelChoice.vectorModulePresent()) {
-            kernels.add(new VectorChunkKernels());
-        }
-        return kernels;
+        return List.of(new PlainChunkKernels(), new VectorChunkKernels());
     }
 
     private static double[] gaussians(int length, RandomStream rng) {
@@ -40,7 +39,7 @@ class ChunkKernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 1, 1", "7, 37, 21", "64, 100, 200", "13, 600, 45"})
+    @CsvSource({"1, 1, 1", "7, 37, 21", "64, 100, 200", "13, 600, 45", "5, 39, 3", "6, 131, 17"})
     void forwardMatchesTripleLoopAndImplementationsAgreeBitForBit(int n, int d, int m) {
         RandomStream rng = Fixtures.stream(n * 1000L + d);
         int mp = ChunkKernels.padded(m);
@@ -73,7 +72,8 @@ class ChunkKernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 1, 1", "9, 37, 5", "64, 100, 200", "30, 300, 7", "5, 29, 11", "130, 300, 21"})
+    @CsvSource({"1, 1, 1", "9, 37, 5", "64, 100, 200", "30, 300, 7", "5, 29, 11", "130, 300, 21", "7, 39, 5",
+            "131, 301, 21", "3, 2, 16"})
     void backwardMatchesTripleLoopAndImplementationsAgreeBitForBit(int n, int d, int m) {
         RandomStream rng = Fixtures.stream(n * 7000L + d);
         int mp = ChunkKernels.padded(m);
@@ -109,14 +109,41 @@ class ChunkKernelsTest {
         }
     }
 
+    @Test
+    void theTestsRunWithTheVectorModule() {
+        assertTrue(KernelChoice.vectorModulePresent(), "surefire's argLine adds jdk.incubator.vector: without it "
+                + "half of these tests would compare the plain kernels with themselves");
+    }
+
+    @Test
+    void theVectorKernelsRejectAnUnpaddedWidth() {
+        ChunkKernels vector = new VectorChunkKernels();
+        double[] z = new double[15];
+        IllegalArgumentException forward = assertThrows(IllegalArgumentException.class,
+                () -> vector.forward(new double[1], 1, 1, new double[15], 15, new double[15], z));
+        assertTrue(forward.getMessage().contains("15"), forward.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> vector.backward(new double[1], 1, 1, new double[15], 15, new double[15]));
+    }
+
+    @Test
+    void paddingRoundsUpToWholeTiles() {
+        assertEquals(16, ChunkKernels.padded(1));
+        assertEquals(16, ChunkKernels.padded(16));
+        assertEquals(32, ChunkKernels.padded(17));
+    }
+
     @ParameterizedTest
-    @CsvSource({"plain", "vector", "auto"})
-    void choiceNamesTheImplementation(String name) {
-        if (name.equals("vector") && !KernelChoice.vectorModulePresent()) {
-            return;
-        }
-        ChunkKernels kernels = KernelChoice.choose(name);
-        boolean vector = kernels instanceof VectorChunkKernels;
-        assertTrue(name.equals("plain") ? !vector : vector == KernelChoice.vectorModulePresent(), name);
+    @CsvSource({"plain, PlainChunkKernels", "PLAIN, PlainChunkKernels", "vector, VectorChunkKernels",
+            "auto, VectorChunkKernels"})
+    void choiceNamesTheImplementation(String name, String implementation) {
+        assertEquals(implementation, KernelChoice.choose(name).getClass().getSimpleName());
+    }
+
+    @Test
+    void anUnknownChoiceIsRejectedNamingThePropertyAndTheChoices() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KernelChoice.choose("simd"));
+        assertTrue(e.getMessage().contains("mtrl.kernels=simd") && e.getMessage().contains("auto, plain, vector"),
+                e.getMessage());
     }
 }

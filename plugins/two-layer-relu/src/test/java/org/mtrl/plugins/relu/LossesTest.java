@@ -74,6 +74,22 @@ class LossesTest {
         }
     }
 
+    /** At the kink y f = 1 the hinge's derivative is taken as 0 (the right derivative), for either label. */
+    @Test
+    void hingeDerivativeIsZeroAtTheKink() {
+        Loss hinge = new HingeLoss();
+        assertEquals(0, hinge.value(1, 1), 0);
+        assertEquals(0, hinge.derivative(1, 1), 0);
+        assertEquals(0, hinge.derivative(-1, -1), 0);
+        assertEquals(-1, hinge.derivative(1, Math.nextDown(1.0)), 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"logistic", "hinge", "squared"})
+    void aLossPrintsAsItsName(String name) {
+        assertEquals(name, Losses.byName(name).toString());
+    }
+
     @Test
     void unknownLossIsRejectedNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Losses.byName("cross-entropy"));

@@ -85,4 +85,34 @@ class ModelTest {
         assertThrows(IllegalArgumentException.class, () -> architecture.build(0, 1, Fixtures.stream(1)));
         assertThrows(IllegalArgumentException.class, () -> architecture.build(3, 0, Fixtures.stream(1)));
     }
+
+    @Test
+    void theSmallestModelIsOneUnitOnOneInputForOneTask() {
+        TwoLayerReluArchitecture architecture = new TwoLayerReluArchitecture(
+                Fixtures.params(1, "gaussian", 1, 0, "logistic"));
+        Model model = architecture.build(1, 1, Fixtures.stream(2));
+        assertEquals(1, model.width());
+        assertEquals(1, model.inputDim());
+        assertEquals(1, model.taskCount());
+        model.features(new double[0], 0, new double[0]);
+    }
+
+    @Test
+    void inconsistentShapesAreRejected() {
+        Matrix w = Matrix.zeros(2, 3);
+        LogisticLoss loss = new LogisticLoss();
+        assertThrows(IllegalArgumentException.class, () -> new TwoLayerReluModel(w, new double[1], Matrix.zeros(1, 2), loss));
+        assertThrows(IllegalArgumentException.class, () -> new TwoLayerReluModel(w, new double[2], Matrix.zeros(1, 3), loss));
+        assertEquals(2, new TwoLayerReluModel(w, new double[2], Matrix.zeros(1, 2), loss).width());
+    }
+
+    @Test
+    void modelAndArchitecturePrintTheirSettings() {
+        TwoLayerReluArchitecture architecture = new TwoLayerReluArchitecture(
+                Fixtures.params(7, "unit-sphere", 0.5, 0.25, "squared"));
+        assertEquals("two-layer-relu(width=7, weightInit=unit-sphere, biasScale=0.5, headInit=0.25, loss=squared)",
+                architecture.toString());
+        assertEquals("TwoLayerReluModel[d=3, m=7, T=2, loss=squared]",
+                architecture.build(3, 2, Fixtures.stream(3)).toString());
+    }
 }
