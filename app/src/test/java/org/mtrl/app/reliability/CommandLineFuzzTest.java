@@ -10,6 +10,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.mtrl.app.reliability.Bases.Target;
 import org.mtrl.app.reliability.ConfigCases.Form;
@@ -18,6 +19,7 @@ import org.mtrl.app.reliability.ConfigCases.Form;
  * Generated command lines: bad overrides of the {@code tiny} preset, bad options and arguments, and
  * configuration sources that do not exist or cannot be read. Every one must exit 2 with one error line.
  */
+@Tag("slow")
 class CommandLineFuzzTest {
     static final int TRIES = 100;
     private static final Set<String> OPTIONS = Set.of("output", "threads", "quiet", "plugins-dir", "help", "version");

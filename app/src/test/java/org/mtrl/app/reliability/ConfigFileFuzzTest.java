@@ -10,6 +10,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.mtrl.app.reliability.Bases.Base;
 import org.mtrl.app.reliability.Bases.Target;
@@ -20,6 +21,7 @@ import org.mtrl.app.reliability.ConfigCases.Mutation;
  * Generated and mutated configuration files: every one must be refused by {@code mtrl run} and
  * {@code mtrl config} with exit code 2 and one error line naming the key, or the file and line.
  */
+@Tag("slow")
 class ConfigFileFuzzTest {
     static final int TRIES = 100;
     private static final String FILE = CliCase.DIR + "/";

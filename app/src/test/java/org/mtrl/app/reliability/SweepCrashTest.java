@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real sweep in a child JVM, killed with SIGKILL at random moments and resumed each time, ends with
  * the same summary as an uninterrupted sweep: no cell duplicated, missing or half-written.
  */
+@Tag("slow")
 class SweepCrashTest {
     private static final String[] SWEEP = {"sweep", "tiny", "tasks.count=2,4,8", "seeds=1..4", "--quiet",
         "--threads", "2"};
