@@ -16,7 +16,7 @@ class DeterminismTest {
     @Test
     void theDefaultPipelineTwiceGivesIdenticalMetrics() {
         Map<String, Double> first = TestRuns.run(2).metrics();
-        assertEquals(22, first.size(), first.toString());
+        assertEquals(28, first.size(), first.toString());
         assertEquals(first, TestRuns.run(2).metrics());
     }
 
