@@ -99,12 +99,22 @@ final class ShowCommand implements Callable<Integer> {
         out.print(TextTable.render(header, rows));
     }
 
+    /** {@code mean ± ci} of an aggregate.csv row; a value that is not a number is a damaged file. */
     static String meanAndInterval(String mean, String ci) {
         if (mean == null || mean.isEmpty()) {
             return "";
         }
-        String m = String.format("%.4g", Double.parseDouble(mean));
-        return ci == null || ci.isEmpty() ? m : m + " ± " + String.format("%.2g", Double.parseDouble(ci));
+        String m = String.format("%.4g", number(mean));
+        return ci == null || ci.isEmpty() ? m : m + " ± " + String.format("%.2g", number(ci));
+    }
+
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("", SummaryTable.AGGREGATE + ": '" + Messages.text(text) + "' is not a number; "
+                    + "the file is damaged: run the sweep again to rewrite it");
+        }
     }
 
     /** A record file, or a message naming it and what is wrong (truncated, not UTF-8, not JSON). */
