@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.config.Messages;
 import org.mtrl.core.sweep.SummaryTable;
 import org.mtrl.core.sweep.Csv;
 
@@ -97,8 +98,18 @@ record SweepTable(List<String> columns, List<Map<String, String>> rows) {
         }
         String low = row.getOrDefault(metric + ".low", "");
         String high = row.getOrDefault(metric + ".high", "");
-        String text = String.format(Locale.ROOT, "%.4g", Double.parseDouble(mean));
+        String text = String.format(Locale.ROOT, "%.4g", number(mean));
         return low.isEmpty() || high.isEmpty() ? text : text + String.format(Locale.ROOT, " [%.3g, %.3g]",
-                Double.parseDouble(low), Double.parseDouble(high));
+                number(low), number(high));
+    }
+
+    /** A table's number; anything else means a damaged file. */
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("", SummaryTable.AGGREGATE + ": '" + Messages.text(text) + "' is not a number; "
+                    + "the file is damaged: run the sweep again to rewrite it");
+        }
     }
 }

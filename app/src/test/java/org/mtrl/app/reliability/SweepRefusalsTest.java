@@ -94,7 +94,7 @@ class SweepRefusalsTest {
         for (String[] grid : grids) {
             Path out = dir.resolve("repeated-" + n++);
             assertOneLine(sweep(out, grid), 2, List.of(grid[0].substring(0, grid[0].indexOf('='))));
-            assertFalse(Files.exists(out.resolve("summary.csv")), out.toString());
+            assertFalse(Files.exists(out), "a refused sweep leaves no folder: " + out);
             Ledger.record(Category.SWEEP_REPEATED, "command line: as expected");
         }
         for (String edit : List.of("seeds", "tasks.count")) {
@@ -166,7 +166,7 @@ class SweepRefusalsTest {
         for (String[] c : cases) {
             Path out = dir.resolve("type-axis-" + n++);
             assertOneLine(sweep(out, c[0], c[1]), 2, List.of(c[2], c[3]));
-            assertFalse(Files.exists(out.resolve("summary.csv")));
+            assertFalse(Files.exists(out), "a refused sweep leaves no folder: " + out);
             Ledger.record(Category.SWEEP_TYPE_AXIS, "command line: as expected");
         }
     }
@@ -179,6 +179,22 @@ class SweepRefusalsTest {
         damage(finished, "summary.csv", List.of("plot", "report"), false);
         damage(run, "provenance.json", List.of("show"), true);
         damage(finished, "aggregate.csv", List.of("show"), true);
+
+        Path aggregate = finished.resolve("aggregate.csv");
+        String pristine = Files.readString(aggregate);
+        int row = pristine.indexOf('\n') + 1;
+        int value = pristine.indexOf("0.", row);
+        try {
+            Files.writeString(aggregate, pristine.substring(0, value + 2) + "x" + pristine.substring(value + 2));
+            for (String command : List.of("show", "report")) {
+                assertOneLine(Harness.run(List.of(command, finished.toString())), 2,
+                        List.of("aggregate.csv", "is not a number"));
+                Ledger.record(Category.RECORD_DAMAGED, "a value that is not a number in aggregate.csv (mtrl " + command
+                        + "): as expected");
+            }
+        } finally {
+            Files.writeString(aggregate, pristine);
+        }
     }
 
     /** Truncates {@code file} (at a quarter, half and most of its length) or re-encodes it as UTF-16. */

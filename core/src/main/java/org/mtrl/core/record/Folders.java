@@ -1,7 +1,6 @@
 package org.mtrl.core.record;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -23,9 +22,9 @@ public final class Folders {
     /**
      * Creates {@code dir} and its missing parents.
      *
-     * @throws UncheckedIOException "cannot create {@code dir}: reason"; nothing it created is left
+     * @throws IOException whose {@link #reason} says what is wrong; nothing it created is left
      */
-    public static void create(Path dir) {
+    public static void create(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -55,7 +54,7 @@ public final class Folders {
                     // the creation already failed; that is the error worth reporting
                 }
             }
-            throw new UncheckedIOException("cannot create " + dir + ": " + reason(e), e);
+            throw e;
         }
     }
 

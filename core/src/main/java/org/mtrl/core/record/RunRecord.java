@@ -59,8 +59,8 @@ public final class RunRecord {
         String base = STAMP.format(provenance.startedAt()) + "-"
                 + String.format("%08x", ConfigTrees.toJson(config.tree()).hashCode());
         Path folder;
-        Folders.create(runsDir);
         try {
+            Folders.create(runsDir);
             folder = createUnique(runsDir, base);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a run folder in " + runsDir + ": " + Folders.reason(e), e);

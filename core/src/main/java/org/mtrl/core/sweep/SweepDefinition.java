@@ -36,17 +36,30 @@ public record SweepDefinition(ObjectNode base, List<String> overrides, SweepSpec
     public SweepDefinition {
         overrides = List.copyOf(overrides);
         for (String override : overrides) {
-            int eq = override.indexOf('=');
-            String key = eq < 0 ? override : override.substring(0, eq);
+            String key = keyOf(override);
             for (SweepSpec.Axis axis : spec.axes()) {
-                if (key.equals(axis.key()) || axis.key().startsWith(key + ".")
-                        || key.startsWith(axis.key() + ".") && axis.values().stream()
+                if (key.equals(axis.key()) || key.startsWith(axis.key() + ".") && axis.values().stream()
                         .anyMatch(v -> sets(v, key.substring(axis.key().length() + 1)))) {
                     throw new ConfigException(key, "set both by the override '" + override + "' and by the sweep axis "
                             + axis.key() + "; give it in one place");
                 }
             }
         }
+    }
+
+    /**
+     * The overrides every cell applies again after its axis values: all but those holding an axis's key
+     * ({@code probes={...}} beside {@code probes.x.y=1,2}), which the axis refines and which stay in
+     * the base.
+     */
+    public List<String> cellOverrides() {
+        return overrides.stream().filter(o -> spec.axes().stream()
+                .noneMatch(axis -> axis.key().startsWith(keyOf(o) + "."))).toList();
+    }
+
+    private static String keyOf(String override) {
+        int eq = override.indexOf('=');
+        return eq < 0 ? override : override.substring(0, eq);
     }
 
     /** Whether the mapping {@code value} holds the dotted key {@code path}. */

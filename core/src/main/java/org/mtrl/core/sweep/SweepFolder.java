@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.ConfigResolver;
 import org.mtrl.core.config.ConfigTrees;
@@ -33,11 +35,14 @@ public final class SweepFolder implements AutoCloseable {
     private final Path folder;
     private final FileChannel channel;
     private final FileLock lock;
+    /** Whether claiming created the folder: then a sweep refused before writing anything leaves none. */
+    private final boolean created;
 
-    private SweepFolder(Path folder, FileChannel channel, FileLock lock) {
+    private SweepFolder(Path folder, FileChannel channel, FileLock lock, boolean created) {
         this.folder = folder;
         this.channel = channel;
         this.lock = lock;
+        this.created = created;
     }
 
     /**
@@ -48,12 +53,13 @@ public final class SweepFolder implements AutoCloseable {
      */
     public static SweepFolder claim(Path folder) {
         FileChannel channel = null;
+        boolean created = !Files.isDirectory(folder);
         try {
             Folders.create(folder);
             channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock != null) {
-                return new SweepFolder(folder, channel, lock);
+                return new SweepFolder(folder, channel, lock, created);
             }
         } catch (OverlappingFileLockException e) {
             // held by another sweep of this process: the same answer as for another process
@@ -149,9 +155,24 @@ public final class SweepFolder implements AutoCloseable {
         }
     }
 
-    /** Releases the lock (the operating system also releases it when the process ends). */
+    /**
+     * Releases the lock (the operating system also releases it when the process ends); a folder this
+     * claim created and nothing else was written to is removed.
+     */
     @Override
     public void close() {
+        try {
+            if (created) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    if (files.allMatch(p -> p.getFileName().toString().equals(LOCK))) {
+                        Files.delete(folder.resolve(LOCK));
+                        Files.delete(folder);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // an empty folder left behind is clutter, not a wrong result
+        }
         try {
             lock.release();
         } catch (IOException e) {

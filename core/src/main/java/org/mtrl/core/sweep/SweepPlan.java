@@ -29,7 +29,7 @@ public final class SweepPlan {
         for (SweepCell cell : definition.spec().cells(baseSeed)) {
             RunConfig config;
             try {
-                config = resolver.resolve(List.of(definition.base()), cell.overrides(definition.overrides()));
+                config = resolver.resolve(List.of(definition.base()), cell.overrides(definition.cellOverrides()));
             } catch (ConfigException e) {
                 throw inCell(cell, e);
             }
