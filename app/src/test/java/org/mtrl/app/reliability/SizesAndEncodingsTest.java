@@ -38,8 +38,8 @@ class SizesAndEncodingsTest {
                         "optimizer." + samples + "=" + MAX);
             }
         }
-        infeasible(List.of("optimizer.type=joint-gradient", "tasks.count=100000", "optimizer.samples=" + MAX),
-                "optimizer.samples=" + MAX);
+        infeasible(List.of("optimizer.type=joint-gradient", "tasks.count=100000", "optimizer.repSamples=" + MAX),
+                "optimizer.repSamples=" + MAX);
     }
 
     private static void infeasible(List<String> overrides, String mention) {

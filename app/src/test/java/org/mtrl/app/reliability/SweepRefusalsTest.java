@@ -150,14 +150,14 @@ class SweepRefusalsTest {
     @Test
     void anOverrideATypeOfATypeAxisLacksIsRefusedNamingBoth() {
         String[][] cases = {
-            {"optimizer.type=multitask-alternating,joint-gradient", "optimizer.rounds=2", "optimizer.rounds",
-                "joint-gradient"},
+            {"optimizer.type=joint-gradient,multitask-alternating", "optimizer.headInit=0.01", "optimizer.headInit",
+                "multitask-alternating"},
             {"optimizer.type=multitask-alternating,random-features", "optimizer.repStep=0.5", "optimizer.repStep",
                 "random-features"},
             {"optimizer.type=multitask-alternating,random-features", "optimizer.trainBias=true",
                 "optimizer.trainBias", "random-features"},
-            {"optimizer.type=multitask-alternating,joint-gradient", "optimizer.sampling=fixed", "optimizer.sampling",
-                "joint-gradient"},
+            {"optimizer.type=multitask-alternating,random-features", "optimizer.repSamples=100",
+                "optimizer.repSamples", "random-features"},
             {"optimizer.rounds=1,2", "optimizer.rounds=3", "optimizer.rounds", "give it in one place"},
             {"optimizer={type: random-features, rounds: 2},{type: multitask-alternating}", "optimizer.rounds=3",
                 "optimizer.rounds", "give it in one place"},
