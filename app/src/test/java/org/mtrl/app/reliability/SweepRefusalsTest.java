@@ -150,8 +150,8 @@ class SweepRefusalsTest {
     @Test
     void anOverrideATypeOfATypeAxisLacksIsRefusedNamingBoth() {
         String[][] cases = {
-            {"optimizer.type=joint-gradient,multitask-alternating", "optimizer.headInit=0.01", "optimizer.headInit",
-                "multitask-alternating"},
+            {"optimizer.type=multitask-alternating,oracle-subspace", "optimizer.repDecay=0", "optimizer.repDecay",
+                "oracle-subspace"},
             {"optimizer.type=multitask-alternating,random-features", "optimizer.repStep=0.5", "optimizer.repStep",
                 "random-features"},
             {"optimizer.type=multitask-alternating,random-features", "optimizer.trainBias=true",
