@@ -71,8 +71,12 @@ final class MomentModel extends ArrayModel {
         System.arraycopy(x, 0, out, 0, n * d);
     }
 
+    /** How many accumulators were made: the engine should make one per workspace, not one per use. */
+    int accumulatorsMade;
+
     @Override
     public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
+        accumulatorsMade++;
         return new GradientAccumulator() {
             private final double[] head = new double[d];
             private final double[] first = new double[d * d];
@@ -117,6 +121,9 @@ final class MomentModel extends ArrayModel {
 
             @Override
             public double[] bias() {
+                if (!parts.contains(GradientPart.BIAS)) {
+                    throw new IllegalStateException("the bias gradient was not requested");
+                }
                 return bias;
             }
         };
