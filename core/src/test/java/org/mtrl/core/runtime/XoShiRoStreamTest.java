@@ -17,13 +17,18 @@ import org.junit.jupiter.api.Test;
 class XoShiRoStreamTest {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
+    /** The reference generator in the state a stream of {@code seed} starts in. */
+    private static XoShiRo256PlusPlus reference(long seed) {
+        return new XoShiRo256PlusPlus(SeededRandomStreams.mix(seed + GOLDEN_GAMMA),
+                SeededRandomStreams.mix(seed + 2 * GOLDEN_GAMMA), SeededRandomStreams.mix(seed + 3 * GOLDEN_GAMMA),
+                SeededRandomStreams.mix(seed + 4 * GOLDEN_GAMMA));
+    }
+
     @Test
     void longsAndDoublesAreTheReferenceXoShiRo256PlusPlus() {
         long seed = 42;
         XoShiRoStream stream = new XoShiRoStream(seed);
-        XoShiRo256PlusPlus reference = new XoShiRo256PlusPlus(SeededRandomStreams.mix(seed + GOLDEN_GAMMA),
-                SeededRandomStreams.mix(seed + 2 * GOLDEN_GAMMA), SeededRandomStreams.mix(seed + 3 * GOLDEN_GAMMA),
-                SeededRandomStreams.mix(seed + 4 * GOLDEN_GAMMA));
+        XoShiRo256PlusPlus reference = reference(seed);
         for (int i = 0; i < 1000; i++) {
             assertEquals(reference.nextLong(), stream.nextLong(), "draw " + i);
             assertEquals(reference.nextDouble(), stream.nextDouble(), "double " + i);
@@ -39,9 +44,7 @@ class XoShiRoStreamTest {
     void coreNormalsAreReadOffTheReferenceDraws() {
         int compared = 0;
         for (long seed = 1; seed <= 5; seed++) {
-            XoShiRo256PlusPlus reference = new XoShiRo256PlusPlus(SeededRandomStreams.mix(seed + GOLDEN_GAMMA),
-                    SeededRandomStreams.mix(seed + 2 * GOLDEN_GAMMA), SeededRandomStreams.mix(seed + 3 * GOLDEN_GAMMA),
-                    SeededRandomStreams.mix(seed + 4 * GOLDEN_GAMMA));
+            XoShiRo256PlusPlus reference = reference(seed);
             double[] expected = new double[1000];
             int count = 0;
             while (count < expected.length) {
@@ -60,9 +63,7 @@ class XoShiRoStreamTest {
             for (int i = 0; i < count; i++) {
                 assertEquals(expected[i], normals[i], 0.0, "seed " + seed + ", normal " + i);
             }
-            XoShiRo256PlusPlus after = new XoShiRo256PlusPlus(SeededRandomStreams.mix(seed + GOLDEN_GAMMA),
-                    SeededRandomStreams.mix(seed + 2 * GOLDEN_GAMMA), SeededRandomStreams.mix(seed + 3 * GOLDEN_GAMMA),
-                    SeededRandomStreams.mix(seed + 4 * GOLDEN_GAMMA));
+            XoShiRo256PlusPlus after = reference(seed);
             for (int i = 0; i < count; i++) {
                 after.nextLong();
             }
