@@ -58,6 +58,8 @@ final class Ledger {
                 the counts are the same on every run. Every case runs the real command line in-process
                 (`mtrl run` and, for configurations, `mtrl config` as well) under a hang detector. A case
                 whose outcome differs from the expected one fails the build, so every row below is a pass.
+                How the rest of the suite is organised, and how many injected faults it catches (mutation
+                testing), is in [testing](testing.md).
                 """);
         for (String section : Arrays.stream(Category.values()).map(Category::section).distinct().toList()) {
             List<Category> rows = Arrays.stream(Category.values()).filter(c -> c.section().equals(section)).toList();

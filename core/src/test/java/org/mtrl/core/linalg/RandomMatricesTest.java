@@ -2,6 +2,8 @@ package org.mtrl.core.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.QRDecomposition;
@@ -9,6 +11,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.core.runtime.SeededRandomStreams;
 
 class RandomMatricesTest {
@@ -44,5 +47,85 @@ class RandomMatricesTest {
     void aLargeDimensionNeedsOnlyDTimesRMemory() {
         Matrix m = RandomMatrices.haarOrthonormal(100_000, 3, new SeededRandomStreams(1).stream("m"));
         assertEquals(3, new Subspace(m).rank());
+    }
+
+    /** With the sign fix, M^T G is upper triangular with a positive diagonal: G = M R, R's diagonal > 0. */
+    @Test
+    void columnsAreOrthonormalAndSpanTheGaussianMatrixWithAPositiveDiagonal() {
+        int d = 6;
+        int r = 3;
+        Matrix m = RandomMatrices.haarOrthonormal(d, r, new SeededRandomStreams(2).stream("m"));
+        var replay = new SeededRandomStreams(2).stream("m");
+        double[] g = new double[d * r];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = replay.nextGaussian();
+        }
+        for (int a = 0; a < r; a++) {
+            for (int b = 0; b < r; b++) {
+                double mm = 0;
+                double mg = 0;
+                for (int i = 0; i < d; i++) {
+                    mm += m.get(i, a) * m.get(i, b);
+                    mg += m.get(i, a) * g[i * r + b];
+                }
+                assertEquals(a == b ? 1 : 0, mm, 1e-12, "M^T M at " + a + "," + b);
+                if (a > b) {
+                    assertEquals(0, mg, 1e-12, "M^T G below the diagonal at " + a + "," + b);
+                } else if (a == b) {
+                    assertTrue(mg > 0, "diagonal " + a + " of M^T G is " + mg);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSquareOrthogonalMatrixIsAllowedAndOtherShapesAreRejectedNamingBoth() {
+        assertEquals(4, RandomMatrices.haarOrthonormal(4, 4, new SeededRandomStreams(1).stream("m")).cols());
+        assertEquals(1, RandomMatrices.haarOrthonormal(4, 1, new SeededRandomStreams(1).stream("m")).cols());
+        for (int[] shape : new int[][] {{3, 4}, {3, 0}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RandomMatrices.haarOrthonormal(shape[0], shape[1], new SeededRandomStreams(1).stream("m")));
+            assertTrue(e.getMessage().contains("d=" + shape[0] + ", r=" + shape[1]), e.getMessage());
+        }
+    }
+
+    @Test
+    void aUnitVectorIsTheNormalisedGaussianDraw() {
+        double[] v = RandomMatrices.unitVector(5, new SeededRandomStreams(3).stream("v"));
+        double[] g = new double[5];
+        new SeededRandomStreams(3).stream("v").nextGaussians(g, 0, 5);
+        double norm = Math.sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2] + g[3] * g[3] + g[4] * g[4]);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(g[i] / norm, v[i], 1e-15);
+        }
+    }
+
+    @Test
+    void aZeroDrawIsRedrawnNeverNormalised() {
+        double[] draws = {0, 0, 3, 4};
+        RandomStream rng = new RandomStream() {
+            private int next;
+
+            @Override
+            public double nextGaussian() {
+                return draws[next++];
+            }
+
+            @Override
+            public double nextDouble() {
+                throw new AssertionError();
+            }
+
+            @Override
+            public long nextLong() {
+                throw new AssertionError();
+            }
+
+            @Override
+            public int nextInt(int bound) {
+                throw new AssertionError();
+            }
+        };
+        assertArrayEquals(new double[] {0.6, 0.8}, RandomMatrices.unitVector(2, rng), 1e-15);
     }
 }

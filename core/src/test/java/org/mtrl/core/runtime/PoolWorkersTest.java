@@ -1,10 +1,15 @@
 package org.mtrl.core.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PoolWorkersTest {
@@ -57,5 +62,39 @@ class PoolWorkersTest {
     @Test
     void rejectsZeroThreads() {
         assertThrows(IllegalArgumentException.class, () -> new PoolWorkers(0));
+    }
+
+    /**
+     * Two units that can only finish together (each waits for the other to start) finish on two
+     * threads: the pool really runs units beside the calling thread, on its named daemon threads. The
+     * pool's unit sleeps before it returns, so the caller must wait for it: forEach returns only when
+     * every unit has finished.
+     */
+    @Test
+    void unitsRunAtTheSameTimeOnNamedDaemonThreads() throws InterruptedException {
+        try (PoolWorkers workers = new PoolWorkers(2)) {
+            assertEquals(2, workers.threads());
+            CountDownLatch bothStarted = new CountDownLatch(2);
+            Thread caller = Thread.currentThread();
+            AtomicReference<Thread> helper = new AtomicReference<>();
+            AtomicBoolean helperFinished = new AtomicBoolean();
+            workers.forEach(2, i -> {
+                bothStarted.countDown();
+                try {
+                    assertTrue(bothStarted.await(30, TimeUnit.SECONDS), "the other unit never started");
+                    if (Thread.currentThread() != caller) {
+                        helper.set(Thread.currentThread());
+                        Thread.sleep(200);
+                        helperFinished.set(true);
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertNotNull(helper.get(), "no unit ran on a pool thread");
+            assertTrue(helperFinished.get(), "forEach returned before the pool's unit finished");
+            assertTrue(helper.get().isDaemon(), "pool threads must not keep the JVM alive");
+            assertTrue(helper.get().getName().startsWith("mtrl-worker-"), helper.get().getName());
+        }
     }
 }

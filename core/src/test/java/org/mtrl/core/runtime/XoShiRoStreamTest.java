@@ -17,17 +17,59 @@ import org.junit.jupiter.api.Test;
 class XoShiRoStreamTest {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
+    /** The reference generator in the state a stream of {@code seed} starts in. */
+    private static XoShiRo256PlusPlus reference(long seed) {
+        return new XoShiRo256PlusPlus(SeededRandomStreams.mix(seed + GOLDEN_GAMMA),
+                SeededRandomStreams.mix(seed + 2 * GOLDEN_GAMMA), SeededRandomStreams.mix(seed + 3 * GOLDEN_GAMMA),
+                SeededRandomStreams.mix(seed + 4 * GOLDEN_GAMMA));
+    }
+
     @Test
     void longsAndDoublesAreTheReferenceXoShiRo256PlusPlus() {
         long seed = 42;
         XoShiRoStream stream = new XoShiRoStream(seed);
-        XoShiRo256PlusPlus reference = new XoShiRo256PlusPlus(SeededRandomStreams.mix(seed + GOLDEN_GAMMA),
-                SeededRandomStreams.mix(seed + 2 * GOLDEN_GAMMA), SeededRandomStreams.mix(seed + 3 * GOLDEN_GAMMA),
-                SeededRandomStreams.mix(seed + 4 * GOLDEN_GAMMA));
+        XoShiRo256PlusPlus reference = reference(seed);
         for (int i = 0; i < 1000; i++) {
             assertEquals(reference.nextLong(), stream.nextLong(), "draw " + i);
             assertEquals(reference.nextDouble(), stream.nextDouble(), "double " + i);
         }
+    }
+
+    /**
+     * A normal from a layer's core is the draw's high 53 bits, signed, times the layer's width, with
+     * the layer in the low 8 bits: checked against the reference generator's draws up to the first
+     * that misses its core, after which the stream must go on with the reference's next draw.
+     */
+    @Test
+    void coreNormalsAreReadOffTheReferenceDraws() {
+        int compared = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            XoShiRo256PlusPlus reference = reference(seed);
+            double[] expected = new double[1000];
+            int count = 0;
+            while (count < expected.length) {
+                long u = reference.nextLong();
+                int layer = (int) (u & 255);
+                long s = u >> 11;
+                if (Math.abs(s) >= NormalZiggurat.CORE[layer]) {
+                    break;
+                }
+                expected[count++] = s * NormalZiggurat.WIDTH[layer];
+            }
+            compared += count;
+            XoShiRoStream stream = new XoShiRoStream(seed);
+            double[] normals = new double[count];
+            stream.nextGaussians(normals, 0, count);
+            for (int i = 0; i < count; i++) {
+                assertEquals(expected[i], normals[i], 0.0, "seed " + seed + ", normal " + i);
+            }
+            XoShiRo256PlusPlus after = reference(seed);
+            for (int i = 0; i < count; i++) {
+                after.nextLong();
+            }
+            assertEquals(after.nextLong(), stream.nextLong(), "the state after the normals, seed " + seed);
+        }
+        assertTrue(compared > 100, "only " + compared + " normals compared");
     }
 
     @Test
@@ -112,6 +154,43 @@ class XoShiRoStreamTest {
         new XoShiRoStream(13).nextGaussians(x, 0, x.length);
         double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new NormalDistribution(0, 1), x);
         assertTrue(p > 1e-3, "Kolmogorov-Smirnov p-value " + p);
+    }
+
+    @Test
+    void openUnitsAreTheTop53BitsPlusOneUlp() {
+        XoShiRoStream stream = new XoShiRoStream(8);
+        XoShiRoStream replay = new XoShiRoStream(8);
+        for (int i = 0; i < 1000; i++) {
+            double u = stream.nextOpenUnit();
+            assertEquals(((replay.nextLong() >>> 11) + 1) * 0x1p-53, u, 0.0);
+            assertTrue(u > 0 && u <= 1, "open unit " + u);
+        }
+    }
+
+    /**
+     * Lemire's method written out: the high half of a 32-bit draw times the bound, redrawn while the
+     * low half falls among the 2^32 mod bound products that would make some results more likely. The
+     * bound 1431655766 = (2^32 + 2) / 3 rejects a third of the attempts: half a redraw per result.
+     */
+    @Test
+    void boundedIntegersRejectExactlyTheExcessProducts() {
+        for (int bound : new int[] {1431655766, 7, 1 << 30, Integer.MAX_VALUE}) {
+            XoShiRoStream stream = new XoShiRoStream(6);
+            XoShiRoStream replay = new XoShiRoStream(6);
+            long threshold = (1L << 32) % bound;
+            int rejected = 0;
+            for (int i = 0; i < 3000; i++) {
+                long product = (replay.nextLong() >>> 32) * bound;
+                while ((product & 0xFFFFFFFFL) < threshold) {
+                    rejected++;
+                    product = (replay.nextLong() >>> 32) * bound;
+                }
+                assertEquals(product >>> 32, stream.nextInt(bound), "bound " + bound + ", draw " + i);
+            }
+            if (bound == 1431655766) {
+                assertEquals(1500, rejected, 150, "rejections at bound " + bound);
+            }
+        }
     }
 
     @Test

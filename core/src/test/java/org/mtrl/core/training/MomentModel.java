@@ -56,6 +56,9 @@ final class MomentModel extends ArrayModel {
         System.arraycopy(x, 0, out, 0, n * d);
     }
 
+    /** How many accumulators were made: the engine should make one per workspace, not one per use. */
+    int accumulatorsMade;
+
     @Override
     public MomentModel withFirstLayer(Matrix firstLayer, double[] bias) {
         throw new UnsupportedOperationException("the moment model is never probed");
@@ -63,6 +66,7 @@ final class MomentModel extends ArrayModel {
 
     @Override
     public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
+        accumulatorsMade++;
         return new GradientAccumulator() {
             private final double[] head = new double[d];
             private final double[] first = new double[d * d];
@@ -107,6 +111,9 @@ final class MomentModel extends ArrayModel {
 
             @Override
             public double[] bias() {
+                if (!parts.contains(GradientPart.BIAS)) {
+                    throw new IllegalStateException("the bias gradient was not requested");
+                }
                 return bias;
             }
         };

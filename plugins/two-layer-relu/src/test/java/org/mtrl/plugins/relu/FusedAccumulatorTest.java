@@ -57,12 +57,7 @@ class FusedAccumulatorTest {
         Reference reference = Reference.of(model, 2, batch, scale);
         for (ChunkKernels k : List.of(new PlainChunkKernels(), new VectorChunkKernels())) {
             GradientAccumulator acc = new TwoLayerReluAccumulator(model, EnumSet.allOf(GradientPart.class), k);
-            double loss = acc.add(2, batch, scale);
-            String name = k.getClass().getSimpleName();
-            assertEquals(reference.loss(), loss, RELATIVE * Math.abs(reference.loss()), name + " loss");
-            assertClose(reference.head(), acc.head(), name + " head");
-            assertClose(reference.firstLayer(), acc.firstLayer(), name + " first layer");
-            assertClose(reference.bias(), acc.bias(), name + " bias");
+            assertMatches(reference, acc.add(2, batch, scale), acc, k.getClass().getSimpleName());
         }
     }
 
@@ -81,13 +76,15 @@ class FusedAccumulatorTest {
             GradientAccumulator acc = new TwoLayerReluAccumulator(model, EnumSet.allOf(GradientPart.class), k);
             acc.add(0, Fixtures.randomBatch(d, 16, Fixtures.stream(42)), 1);
             acc.reset();
-            double loss = acc.add(1, shorter, 0.5);
-            String name = k.getClass().getSimpleName();
-            assertEquals(reference.loss(), loss, RELATIVE * Math.abs(reference.loss()), name + " loss");
-            assertClose(reference.head(), acc.head(), name + " head");
-            assertClose(reference.firstLayer(), acc.firstLayer(), name + " first layer");
-            assertClose(reference.bias(), acc.bias(), name + " bias");
+            assertMatches(reference, acc.add(1, shorter, 0.5), acc, k.getClass().getSimpleName());
         }
+    }
+
+    private static void assertMatches(Reference reference, double loss, GradientAccumulator acc, String name) {
+        assertEquals(reference.loss(), loss, RELATIVE * Math.abs(reference.loss()), name + " loss");
+        assertClose(reference.head(), acc.head(), name + " head");
+        assertClose(reference.firstLayer(), acc.firstLayer(), name + " first layer");
+        assertClose(reference.bias(), acc.bias(), name + " bias");
     }
 
     /** Relative to the norm of the reference: entries near zero are sums with cancellation. */
