@@ -45,14 +45,15 @@ enum Category {
     PLUGIN_WRONG_SHAPE(Sections.PLUGINS, PLUGIN_FAILURE, "a component that returns arrays of the wrong shape "
             + "(ground truth of another dimension, first layer or heads that do not fit)"),
     PLUGIN_CONTRACT(Sections.PLUGINS, PLUGIN_FAILURE, "a component that breaks its contract where another calls it "
-            + "(labels of 0 or NaN, a label written past its array, a stack overflow in label(), count() = 0, "
+            + "(labels of 0 or NaN, a label written past its array, a distribution throwing in sample(), a stack overflow in label(), count() = 0, "
             + "draw() or build() returning null, a probe returning null or one metric name twice): the task family or probe "
             + "is named, never the optimizer that called it"),
 
     PLUGIN_ENDS_PROCESS(Sections.PROCESS, "exit 1, one `error:` line naming the component's kind and type, its "
             + "plugin and its jar and the call; the run recorded as failed; in a sweep only that cell fails",
-            "a task family whose label() calls System.exit(0), System.exit(3) or Runtime.halt(0), in mtrl run "
-                    + "and in a sweep of two cells"),
+            "a task family whose label() calls System.exit(0), System.exit(3) or Runtime.halt(0), a data "
+                    + "distribution whose sample() calls System.exit(0), in mtrl run (also on a JDK refusing security "
+                    + "managers) and in a sweep of two cells"),
     OUT_OF_MEMORY(Sections.PROCESS, "exit 1, one `error:` line naming the phase (and the component working in "
             + "it) and the heap; the run recorded as failed; in a sweep only that cell fails; no stack trace",
             "a component that allocates until the heap is exhausted (-Xmx64m, in mtrl run and in a sweep), "
