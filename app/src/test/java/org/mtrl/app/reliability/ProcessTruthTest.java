@@ -116,7 +116,7 @@ class ProcessTruthTest {
         Ledger.record(Category.OUT_OF_MEMORY, "mtrl sweep in a child JVM: as expected");
     }
 
-    /** A limit that a loaded machine's normal cell stays far below. */
+    /** The limit, 20 s, is one a normal cell stays far below even on a loaded machine. */
     @Test
     void aTaskSpinningPastTheCellTimeoutIsBlamedOnItsFamilyAndLeavesNoStagingFolder() throws Exception {
         Path sweep = dir.resolve("sweep");
