@@ -71,9 +71,11 @@ enum Category {
             + "folder once, status ok; no temporary file left",
             "a real sweep (12 cells) in a child JVM sent SIGKILL at a random moment after one or two more cells "
                     + "finished, then resumed (at least 3 of the 4 attempts must interrupt it)"),
-    CELL_TIMEOUT(Sections.CRASH, "exit 1; the slow cell recorded as failed naming the phase, the probe, its "
-            + "plugin and jar; the other cell ok; no staging folder left",
-            "a probe that spins past --cell-timeout ignoring interrupts, in a sweep of two cells");
+    CELL_TIMEOUT(Sections.CRASH, "exit 1; the slow cell recorded as failed naming the phase and the component "
+            + "(the probe; the task family, not the optimizer calling it), its plugin and jar; the other cell ok; "
+            + "no staging folder left",
+            "a probe (in-process) or a task family's label() (child JVM) that spins past --cell-timeout ignoring "
+                    + "interrupts, in a sweep of two cells");
 
     private final String section;
     private final String expected;
