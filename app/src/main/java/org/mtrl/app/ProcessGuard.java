@@ -17,18 +17,23 @@ import sun.misc.Signal;
  *       anywhere else throw {@link ComponentExit} in the caller, which the run's contract checks
  *       turn into a failure naming the component (a security manager that checks exits only);</li>
  *   <li>SIGINT, SIGTERM and SIGHUP end every running run as {@code interrupted}, print one line and
- *       exit 130, 143 or 129;</li>
+ *       exit with 128 + the signal's number: 130, 143 or 129;</li>
  *   <li>where Java refuses a security manager, a shutdown hook still records a run that a component
  *       ended with {@code System.exit} as failed and turns the exit code to 1.</li>
  * </ul>
  */
 final class ProcessGuard {
-    /** Exit codes for the signals: 128 + the signal's number, as shells report them. */
-    static final int SIGHUP = 129;
-    static final int SIGINT = 130;
-    static final int SIGTERM = 143;
-
     private static volatile Thread exiting;
+
+    /**
+     * A worker thread that runs out of memory is reported by the run it works for, in one line: the
+     * JVM's own report (a stack trace) is left out. Anything else a thread leaves uncaught is one line.
+     */
+    private static final Thread.UncaughtExceptionHandler QUIET_ON_OUT_OF_MEMORY = (thread, e) -> {
+        if (!(e instanceof VirtualMachineError)) {
+            System.err.println("error: thread " + thread.getName() + " failed: " + e);
+        }
+    };
 
     private ProcessGuard() {
     }
@@ -43,12 +48,9 @@ final class ProcessGuard {
                 // the signal is ignored by this process (nohup) or reserved by the JVM: leave it so
             }
         }
-        // a worker thread that runs out of memory is reported by the run it works for, in one line
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (!(e instanceof VirtualMachineError)) {
-                System.err.println("error: thread " + thread.getName() + " failed: " + e);
-            }
-        });
+        Thread.setDefaultUncaughtExceptionHandler(QUIET_ON_OUT_OF_MEMORY);
+        // called once now, so that nothing is left to load or link when it is called with no heap left
+        QUIET_ON_OUT_OF_MEMORY.uncaughtException(Thread.currentThread(), new OutOfMemoryError());
         if (!vetoes) {
             Runtime.getRuntime().addShutdownHook(new Thread(ProcessGuard::unexpectedExit, "mtrl-exit-guard"));
         }
@@ -66,8 +68,8 @@ final class ProcessGuard {
      * The exit veto: a security manager that allows every permission (so it costs nothing elsewhere)
      * and refuses exits not made by {@link #exit}. Java 17 prints a four-line deprecation warning when
      * one is installed, to the standard error it had at startup; that stream is swapped for a silent
-     * one meanwhile where java.lang is open to mtrl (the jar's manifest opens it to {@code java -jar};
-     * the launcher also filters the lines). A JDK that refuses security managers (18 and later unless
+     * one meanwhile where java.lang is open to mtrl (the jar's manifest opens it to {@code java -jar}
+     * and so to the launcher). A JDK that refuses security managers (18 and later unless
      * started with -Djava.security.manager=allow, which the launcher passes; none from 24) leaves the
      * shutdown hook as the guard.
      */
@@ -81,7 +83,7 @@ final class ProcessGuard {
             original = initialErr.get(null);
             initialErr.set(null, new PrintStream(OutputStream.nullOutputStream()));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            initialErr = null; // not open to mtrl: the warning shows unless the launcher filters it
+            initialErr = null; // not open to mtrl (a class path without --add-opens): the warning shows
         }
         try {
             System.setSecurityManager(new ExitVeto());

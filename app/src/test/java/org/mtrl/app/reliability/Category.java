@@ -49,14 +49,15 @@ enum Category {
     PLUGIN_WRONG_SHAPE(Sections.PLUGINS, PLUGIN_FAILURE, "a component that returns arrays of the wrong shape "
             + "(ground truth of another dimension, first layer or heads that do not fit)"),
     PLUGIN_CONTRACT(Sections.PLUGINS, PLUGIN_FAILURE, "a component that breaks its contract where another calls it "
-            + "(labels of 0 or NaN, a label written past its array, a stack overflow in label(), count() = 0, "
+            + "(labels of 0 or NaN, a label written past its array, a distribution throwing in sample(), a stack overflow in label(), count() = 0, "
             + "draw() or build() returning null, a probe returning null or one metric name twice): the task family or probe "
             + "is named, never the optimizer that called it"),
 
     PLUGIN_ENDS_PROCESS(Sections.PROCESS, "exit 1, one `error:` line naming the component's kind and type, its "
             + "plugin and its jar and the call; the run recorded as failed; in a sweep only that cell fails",
-            "a task family whose label() calls System.exit(0), System.exit(3) or Runtime.halt(0), in mtrl run "
-                    + "and in a sweep of two cells"),
+            "a task family whose label() calls System.exit(0), System.exit(3) or Runtime.halt(0), a data "
+                    + "distribution whose sample() calls System.exit(0), in mtrl run (also on a JDK refusing security "
+                    + "managers) and in a sweep of two cells"),
     OUT_OF_MEMORY(Sections.PROCESS, "exit 1, one `error:` line naming the phase (and the component working in "
             + "it) and the heap; the run recorded as failed; in a sweep only that cell fails; no stack trace",
             "a component that allocates until the heap is exhausted (-Xmx64m, in mtrl run and in a sweep), "
@@ -89,9 +90,11 @@ enum Category {
             + "folder once, status ok; no temporary file left",
             "a real sweep (12 cells) in a child JVM sent SIGKILL at a random moment after one or two more cells "
                     + "finished, then resumed (at least 3 of the 4 attempts must interrupt it)"),
-    CELL_TIMEOUT(Sections.CRASH, "exit 1; the slow cell recorded as failed naming the phase, the probe, its "
-            + "plugin and jar; the other cell ok; no staging folder left",
-            "a probe that spins past --cell-timeout ignoring interrupts, in a sweep of two cells");
+    CELL_TIMEOUT(Sections.CRASH, "exit 1; the slow cell recorded as failed naming the phase and the component "
+            + "(the probe; the task family, not the optimizer calling it), its plugin and jar; the other cell ok; "
+            + "no staging folder left",
+            "a probe (in-process) or a task family's label() (child JVM) that spins past --cell-timeout ignoring "
+                    + "interrupts, in a sweep of two cells");
 
     private final String section;
     private final String expected;

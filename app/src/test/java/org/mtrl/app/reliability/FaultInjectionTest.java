@@ -73,6 +73,8 @@ class FaultInjectionTest {
                         "count() returned 0 (the number of tasks must be positive)", false),
                 Arguments.of(Category.PLUGIN_CONTRACT, "tasks.type=null-draw", "tasks/null-draw",
                         "draw() returned no task (null)", false),
+                Arguments.of(Category.PLUGIN_CONTRACT, "data.type=throwing-sample", "data/throwing-sample",
+                        "sample() failed: IllegalStateException: no more samples", true),
                 Arguments.of(Category.PLUGIN_CONTRACT, "model.type=null-model", "model/null-model",
                         "build() returned no model (null)", false),
                 Arguments.of(Category.PLUGIN_CONTRACT, "probes={null-probe: {}}", "probe/null-probe",

@@ -121,7 +121,7 @@ public final class Experiment {
                     new TrainingContext(problem, streams.scoped("training"), workers, progress));
         } catch (RunFailedException e) {
             throw e; // a component the optimizer called (a task) broke its contract, and is named
-        } catch (TrainingDivergedException | ProjectingSampleSource.NonFiniteSampleException e) {
+        } catch (TrainingDivergedException | ProjectingSampleSource.SampleFailure e) {
             throw new RunFailedException(e.getMessage(), e);
         } catch (OutOfMemoryError e) {
             throw outOfMemory("pretraining", config.optimizer().factory().describe(), e);

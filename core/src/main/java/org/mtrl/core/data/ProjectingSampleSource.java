@@ -10,7 +10,8 @@ import org.mtrl.api.tasks.Task;
 /**
  * Draws inputs from the distribution, projects them on the ground truth, and lets the task label them.
  * Inputs are checked to be finite (one pass, cheap next to the gradient work on them): a distribution
- * that returns NaN fails the run naming the distribution, instead of passing as diverged training.
+ * that returns NaN, or throws while sampling, fails the run naming the distribution, instead of passing
+ * as diverged training or as a failure of the optimizer that asked for samples.
  */
 public final class ProjectingSampleSource implements SampleSource {
     private final DataDistribution distribution;
@@ -33,23 +34,31 @@ public final class ProjectingSampleSource implements SampleSource {
                     + " but the problem is d=" + groundTruth.dim() + ", r=" + groundTruth.rank());
         }
         batch.setSize(n);
-        distribution.sample(rng, batch.x(), n);
+        try {
+            distribution.sample(rng, batch.x(), n);
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            throw new SampleFailure(description + ": sample() failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
         double[] x = batch.x();
         int values = n * groundTruth.dim();
         for (int i = 0; i < values; i++) {
             if (!Double.isFinite(x[i])) {
-                throw new NonFiniteSampleException(description + " returned a non-finite input: x[" + i / groundTruth.dim()
-                        + "][" + i % groundTruth.dim() + "] = " + x[i]);
+                throw new SampleFailure(description + " returned a non-finite input: x[" + i / groundTruth.dim()
+                        + "][" + i % groundTruth.dim() + "] = " + x[i], null);
             }
         }
         groundTruth.project(batch.x(), n, batch.z());
         task.label(batch.z(), n, rng, batch.y());
     }
 
-    /** A distribution returned NaN or an infinity; the message names it. */
-    public static final class NonFiniteSampleException extends RuntimeException {
-        NonFiniteSampleException(String message) {
-            super(message);
+    /**
+     * A distribution returned NaN or an infinity, or failed while sampling (whoever asked for the
+     * samples); the message names it.
+     */
+    public static final class SampleFailure extends RuntimeException {
+        SampleFailure(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }
