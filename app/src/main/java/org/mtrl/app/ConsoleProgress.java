@@ -33,19 +33,33 @@ final class ConsoleProgress implements ProgressListener {
         this.out = out;
     }
 
+    /**
+     * The progress of one run; closing it ends a bar a failure interrupted, so the error that follows
+     * starts on a line of its own.
+     */
+    record Handle(ProgressListener listener) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (listener instanceof ConsoleProgress console) {
+                console.finish();
+            }
+        }
+    }
+
     /** A listener printing to the terminal if stdout and stderr are terminals and not {@code quiet}. */
-    static ProgressListener create(boolean quiet) {
+    static Handle create(boolean quiet) {
         if (quiet || !interactive()) {
-            return ProgressListener.NONE;
+            return new Handle(ProgressListener.NONE);
         }
         String terminal = System.getProperty(TERMINAL);
         if (terminal == null) {
-            return new ConsoleProgress(System.err);
+            return new Handle(new ConsoleProgress(System.err));
         }
         try {
-            return new ConsoleProgress(new PrintStream(new FileOutputStream(terminal), true, StandardCharsets.UTF_8));
+            return new Handle(new ConsoleProgress(
+                    new PrintStream(new FileOutputStream(terminal), true, StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            return new ConsoleProgress(System.err);
+            return new Handle(new ConsoleProgress(System.err));
         }
     }
 
@@ -104,6 +118,11 @@ final class ConsoleProgress implements ProgressListener {
         if (done > bar.getCurrent()) {
             bar.stepTo(done);
         }
+    }
+
+    /** Ends the current bar, if any. */
+    synchronized void finish() {
+        closeBar();
     }
 
     private void closeBar() {

@@ -15,9 +15,9 @@ class ConsoleProgressTest {
 
     @Test
     void silentWithQuietOrWithoutATerminal() {
-        assertSame(ProgressListener.NONE, ConsoleProgress.create(true));
+        assertSame(ProgressListener.NONE, ConsoleProgress.create(true).listener());
         assumeTrue(System.console() == null, "the tests run without a terminal");
-        assertSame(ProgressListener.NONE, ConsoleProgress.create(false));
+        assertSame(ProgressListener.NONE, ConsoleProgress.create(false).listener());
     }
 
     @Test
@@ -34,5 +34,16 @@ class ConsoleProgressTest {
         assertTrue(out.contains("4096/4096 samples") && out.contains("samples/s"), out);
         assertTrue(!out.contains(" 512/4096"), out);
         assertTrue(out.contains("round 1/1 head-loss=0.5000"), out);
+    }
+
+    @Test
+    void closingTheHandleEndsABarAFailureInterrupted() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        progress.phaseStarted("representation step, round 1");
+        progress.workDone(512, 4096, "samples");
+        new ConsoleProgress.Handle(progress).close();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains(" 512/4096 samples") && out.endsWith("\n"), out);
     }
 }
