@@ -28,6 +28,7 @@ final class ConsoleProgress implements ProgressListener {
     private final long start = System.nanoTime();
     private String phase = "";
     private ProgressBar bar;
+    private BarOutput barOutput;
 
     ConsoleProgress(PrintStream out) {
         this.out = out;
@@ -104,6 +105,7 @@ final class ConsoleProgress implements ProgressListener {
     public synchronized void workDone(long done, long total, String unit) {
         if (bar == null || bar.getMax() != total || done < bar.getCurrent() && done <= total / 2) {
             closeBar();
+            barOutput = new BarOutput(out);
             bar = new ProgressBarBuilder()
                     .setTaskName("  " + phase)
                     .setInitialMax(total)
@@ -112,7 +114,7 @@ final class ConsoleProgress implements ProgressListener {
                     .setSpeedUnit(ChronoUnit.SECONDS)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(REDRAW_MILLIS)
-                    .setConsumer(new ConsoleProgressBarConsumer(out))
+                    .setConsumer(barOutput)
                     .build();
         }
         if (done > bar.getCurrent()) {
@@ -128,7 +130,36 @@ final class ConsoleProgress implements ProgressListener {
     private void closeBar() {
         if (bar != null) {
             bar.close();
+            // the library skips ending the line when its final redraw is also its first
+            barOutput.close();
             bar = null;
+        }
+    }
+
+    /**
+     * The library's console output, closed once and silent after: a periodic redraw already under way
+     * when a bar closes would otherwise print the finished bar a second time, below it.
+     */
+    static final class BarOutput extends ConsoleProgressBarConsumer {
+        private boolean closed;
+
+        BarOutput(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        public synchronized void accept(String rendered) {
+            if (!closed) {
+                super.accept(rendered);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                super.close();
+            }
         }
     }
 

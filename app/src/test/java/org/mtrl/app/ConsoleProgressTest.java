@@ -46,4 +46,17 @@ class ConsoleProgressTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains(" 512/4096 samples") && out.endsWith("\n"), out);
     }
+
+    @Test
+    void aRedrawArrivingAfterTheBarClosedPrintsNothing() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgress.BarOutput output = new ConsoleProgress.BarOutput(
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        output.accept("bar 100%");
+        output.close();
+        output.accept("bar 100%");
+        output.close();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.endsWith("bar 100%\n") && out.indexOf("bar") == out.lastIndexOf("bar"), out);
+    }
 }
