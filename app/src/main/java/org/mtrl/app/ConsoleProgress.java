@@ -103,7 +103,9 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public synchronized void workDone(long done, long total, String unit) {
-        if (bar == null || bar.getMax() != total || done < bar.getCurrent() && done <= total / 2) {
+        // a new bar for new work: another total, or the same total started over after a full bar (reports
+        // arrive out of order across threads, so a smaller count alone does not mean new work)
+        if (bar == null || bar.getMax() != total || bar.getCurrent() >= total && done < total / 2) {
             closeBar();
             barOutput = new BarOutput(out);
             bar = new ProgressBarBuilder()
