@@ -28,24 +28,39 @@ final class ConsoleProgress implements ProgressListener {
     private final long start = System.nanoTime();
     private String phase = "";
     private ProgressBar bar;
+    private BarOutput barOutput;
 
     ConsoleProgress(PrintStream out) {
         this.out = out;
     }
 
+    /**
+     * The progress of one run; closing it ends a bar a failure interrupted, so the error that follows
+     * starts on a line of its own.
+     */
+    record Handle(ProgressListener listener) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (listener instanceof ConsoleProgress console) {
+                console.finish();
+            }
+        }
+    }
+
     /** A listener printing to the terminal if stdout and stderr are terminals and not {@code quiet}. */
-    static ProgressListener create(boolean quiet) {
+    static Handle create(boolean quiet) {
         if (quiet || !interactive()) {
-            return ProgressListener.NONE;
+            return new Handle(ProgressListener.NONE);
         }
         String terminal = System.getProperty(TERMINAL);
         if (terminal == null) {
-            return new ConsoleProgress(System.err);
+            return new Handle(new ConsoleProgress(System.err));
         }
         try {
-            return new ConsoleProgress(new PrintStream(new FileOutputStream(terminal), true, StandardCharsets.UTF_8));
+            return new Handle(new ConsoleProgress(
+                    new PrintStream(new FileOutputStream(terminal), true, StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            return new ConsoleProgress(System.err);
+            return new Handle(new ConsoleProgress(System.err));
         }
     }
 
@@ -88,8 +103,11 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public synchronized void workDone(long done, long total, String unit) {
-        if (bar == null || bar.getMax() != total || done < bar.getCurrent() && done <= total / 2) {
+        // a new bar for new work: another total, or the same total started over after a full bar (reports
+        // arrive out of order across threads, so a smaller count alone does not mean new work)
+        if (bar == null || bar.getMax() != total || bar.getCurrent() >= total && done < total / 2) {
             closeBar();
+            barOutput = new BarOutput(out);
             bar = new ProgressBarBuilder()
                     .setTaskName("  " + phase)
                     .setInitialMax(total)
@@ -98,7 +116,7 @@ final class ConsoleProgress implements ProgressListener {
                     .setSpeedUnit(ChronoUnit.SECONDS)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(REDRAW_MILLIS)
-                    .setConsumer(new ConsoleProgressBarConsumer(out))
+                    .setConsumer(barOutput)
                     .build();
         }
         if (done > bar.getCurrent()) {
@@ -106,10 +124,44 @@ final class ConsoleProgress implements ProgressListener {
         }
     }
 
+    /** Ends the current bar, if any. */
+    synchronized void finish() {
+        closeBar();
+    }
+
     private void closeBar() {
         if (bar != null) {
             bar.close();
+            // the library skips ending the line when its final redraw is also its first
+            barOutput.close();
             bar = null;
+        }
+    }
+
+    /**
+     * The library's console output, closed once and silent after: a periodic redraw already under way
+     * when a bar closes would otherwise print the finished bar a second time, below it.
+     */
+    static final class BarOutput extends ConsoleProgressBarConsumer {
+        private boolean closed;
+
+        BarOutput(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        public synchronized void accept(String rendered) {
+            if (!closed) {
+                super.accept(rendered);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                super.close();
+            }
         }
     }
 

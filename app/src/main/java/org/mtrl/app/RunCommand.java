@@ -51,8 +51,9 @@ final class RunCommand implements Callable<Integer> {
         ConfigSource source = ConfigSource.of(arguments);
         RunConfig config = source.resolve(registry);
         int n = Threads.resolve(threads);
-        try (PoolWorkers workers = new PoolWorkers(n)) {
-            RunEngine.Outcome outcome = new RunEngine(workers, ConsoleProgress.create(quiet)).run(config, output);
+        try (PoolWorkers workers = new PoolWorkers(n);
+             ConsoleProgress.Handle progress = ConsoleProgress.create(quiet)) {
+            RunEngine.Outcome outcome = new RunEngine(workers, progress.listener()).run(config, output);
             out.println("run of " + source.description() + " finished (" + n + " threads)");
             for (Map.Entry<String, Double> metric : outcome.result().metrics().entrySet()) {
                 out.printf("  %-40s %.6g%n", metric.getKey(), metric.getValue());
