@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.qr.QRDecompositionHouseholderTran_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.mtrl.api.linalg.Matrix;
 
@@ -44,15 +44,23 @@ final class TopRightSingularSubspace {
             SingularValueDecomposition_F64<DMatrixRMaj> svd = decompose(weights);
             return topRows(svd.getV(null, true), top(svd, count));
         }
-        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(d, m);
+        // The QR that works on the transpose of its input (rows of W, contiguous) and applies Q to a
+        // d x k matrix without forming Q's d x m columns.
+        QRDecompositionHouseholderTran_DDRM qr = new QRDecompositionHouseholderTran_DDRM();
         // false only flags a column that is exactly zero below the diagonal (W of lower rank): its
         // Householder reflector is then the identity, and Q and R are still exact.
         qr.decompose(CommonOps_DDRM.transpose(weights, null));
         SingularValueDecomposition_F64<DMatrixRMaj> svd = decompose(CommonOps_DDRM.transpose(qr.getR(null, true), null));
         Matrix small = topRows(svd.getV(null, true), top(svd, count));  // k x m: right singular vectors of R^T
-        DMatrixRMaj basis = new DMatrixRMaj(small.rows(), d);
-        CommonOps_DDRM.multTransB(DMatrixRMaj.wrap(small.rows(), m, small.data()), qr.getQ(null, true), basis);
-        return new Matrix(small.rows(), d, basis.data);
+        int k = small.rows();
+        DMatrixRMaj vectors = new DMatrixRMaj(d, k);  // those vectors as columns, padded with zeros to d rows
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < m; i++) {
+                vectors.unsafe_set(i, c, small.get(c, i));
+            }
+        }
+        qr.applyQ(vectors);
+        return new Matrix(k, d, CommonOps_DDRM.transpose(vectors, null).data);
     }
 
     private static SingularValueDecomposition_F64<DMatrixRMaj> decompose(DMatrixRMaj a) {
