@@ -2,11 +2,11 @@
 # Runs the NumPy peer and `mtrl bench` alternately, PAIRS times (default 5), on the same workload, and
 # prints every pair and the medians: total_s, whole-process wall time, peak RSS, and mtrl / peer.
 # Usage: docs/scripts/compare-with-peer.sh [PAIRS] [PEER_SCRIPT]
-# (PEER_SCRIPT defaults to ../shared/bench/numpy_peer.py next to the repository.)
+# (PEER_SCRIPT defaults to docs/scripts/numpy-peer.py, the repository's own NumPy peer.)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 pairs="${1:-5}"
-peer="${2:-$root/../shared/bench/numpy_peer.py}"
+peer="${2:-$root/docs/scripts/numpy-peer.py}"
 [ -f "$peer" ] || { echo "error: no peer script at $peer" >&2; exit 2; }
 "$root/mtrl" plugins > /dev/null  # builds the app and its class-data archive outside the timed pairs
 

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.QRDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
@@ -16,12 +13,15 @@ import org.mtrl.core.runtime.SeededRandomStreams;
 
 class RandomMatricesTest {
 
-    /** The thin Q is bit for bit the first r columns of Commons Math's full Q (sign-fixed), so seeds keep their results. */
+    /**
+     * Q is the sign-fixed Q factor of the Gaussian matrix the stream gives (row-major draws): checked
+     * by plain loops, Q^T Q = I, R = Q^T G upper triangular with a positive diagonal, and G = Q R.
+     */
     @Test
-    void theThinQIsExactlyTheFirstColumnsOfTheFullQ() {
+    void theBasisIsTheSignFixedQFactorOfTheStreamsGaussianMatrix() {
         int d = 37;
         int r = 5;
-        Matrix thin = RandomMatrices.haarOrthonormal(d, r, new SeededRandomStreams(7).stream("m"));
+        Matrix q = RandomMatrices.haarOrthonormal(d, r, new SeededRandomStreams(7).stream("m"));
 
         var rng = new SeededRandomStreams(7).stream("m");
         double[][] g = new double[d][r];
@@ -30,16 +30,40 @@ class RandomMatricesTest {
                 g[i][j] = rng.nextGaussian();
             }
         }
-        QRDecomposition full = new QRDecomposition(new Array2DRowRealMatrix(g, false));
-        RealMatrix q = full.getQ();
-        double[] expected = new double[d * r];
-        for (int j = 0; j < r; j++) {
-            double sign = full.getR().getEntry(j, j) < 0 ? -1 : 1;
-            for (int i = 0; i < d; i++) {
-                expected[i * r + j] = sign * q.getEntry(i, j);
+        double[][] upper = new double[r][r];
+        for (int a = 0; a < r; a++) {
+            for (int b = 0; b < r; b++) {
+                double qq = 0;
+                double qg = 0;
+                for (int i = 0; i < d; i++) {
+                    qq += q.get(i, a) * q.get(i, b);
+                    qg += q.get(i, a) * g[i][b];
+                }
+                assertEquals(a == b ? 1 : 0, qq, 1e-14, "Q^T Q at " + a + "," + b);
+                upper[a][b] = qg;
+                if (a > b) {
+                    assertEquals(0, qg, 1e-12, "R below the diagonal at " + a + "," + b);
+                }
+            }
+            assertTrue(upper[a][a] > 0, "R's diagonal must be positive, got " + upper[a][a]);
+        }
+        for (int i = 0; i < d; i++) {
+            for (int b = 0; b < r; b++) {
+                double qr = 0;
+                for (int a = 0; a <= b; a++) {
+                    qr += q.get(i, a) * upper[a][b];
+                }
+                assertEquals(g[i][b], qr, 1e-12, "G = QR at " + i + "," + b);
             }
         }
-        assertArrayEquals(expected, thin.data());
+    }
+
+    /** Same seed, same bits. */
+    @Test
+    void theSameStreamGivesTheSameBasis() {
+        Matrix a = RandomMatrices.haarOrthonormal(50, 4, new SeededRandomStreams(3).stream("m"));
+        Matrix b = RandomMatrices.haarOrthonormal(50, 4, new SeededRandomStreams(3).stream("m"));
+        assertArrayEquals(a.data(), b.data());
     }
 
     /** A large dimension needs d x r memory, not the d x d of a full Q (80 GB here). */

@@ -1,11 +1,12 @@
 package org.mtrl.plugins.probes;
 
-import org.mtrl.core.linalg.Vectors;
 import java.util.Arrays;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.core.linalg.Vectors;
 
 /**
  * Sines of the principal angles between span(M) (r-dimensional) and the span of k &lt;= r
@@ -37,7 +38,7 @@ final class PrincipalAngles {
         }
         double[] m = groundTruth.basis().data();
         double[] v = basis.data();
-        double[][] outside = new double[d][k];
+        DMatrixRMaj outside = new DMatrixRMaj(d, k);
         double[] coefficients = new double[r];
         for (int c = 0; c < k; c++) {
             Arrays.fill(coefficients, 0);
@@ -48,13 +49,17 @@ final class PrincipalAngles {
                 }
             }
             for (int i = 0; i < d; i++) {
-                outside[i][c] = v[c * d + i] - Vectors.dot(m, i * r, coefficients, 0, r);
+                outside.unsafe_set(i, c, v[c * d + i] - Vectors.dot(m, i * r, coefficients, 0, r));
             }
         }
-        double[] singular = new SingularValueDecomposition(new Array2DRowRealMatrix(outside, false))
-                .getSingularValues();
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(d, k, false, false, true);
+        if (!svd.decompose(outside)) {
+            throw new IllegalStateException("SVD of the " + d + " x " + k + " part of V outside span(M) failed");
+        }
+        double[] singular = Arrays.copyOf(svd.getSingularValues(), k);
+        Arrays.sort(singular);  // EJML leaves them unordered; the sines go largest first
         for (int c = 0; c < k; c++) {
-            sines[r - k + c] = Math.min(1.0, Math.max(0.0, singular[c]));
+            sines[r - k + c] = Math.min(1.0, Math.max(0.0, singular[k - 1 - c]));
         }
         return sines;
     }

@@ -1,0 +1,91 @@
+package org.mtrl.plugins.probes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mtrl.api.linalg.Matrix;
+import org.mtrl.core.linalg.RandomMatrices;
+import org.mtrl.core.runtime.SeededRandomStreams;
+
+/**
+ * W = U diag(s) V^T with known V: the basis must span V's first r columns. The singular values at the
+ * cut are small (6e-5 against 3e-5, the largest 1), so a Gram matrix (W W^T or W^T W: eigenvalue gap
+ * 2.7e-9) would only resolve the subspace to about 1e-16 / 2.7e-9 = 4e-8, the SVD to about 1e-16 / 3e-5.
+ */
+class TopRightSingularSubspaceTest {
+    private static final double[] SINGULAR = {1, 0.3, 1e-4, 6e-5, 3e-5, 2e-5, 1e-5};
+    private static final int R = 4;
+
+    @Test
+    void aWideMatrixGivesItsTopRightSingularSubspaceToTwelveDigits() {
+        check(SINGULAR.length, 60);
+    }
+
+    @Test
+    void aTallMatrixGivesItsTopRightSingularSubspaceToTwelveDigits() {
+        check(12, SINGULAR.length);
+    }
+
+    @Test
+    void numericallyZeroSingularValuesAreLeftOut() {
+        double[] s = {1, 0.5, 1e-7, 0};
+        Matrix basis = TopRightSingularSubspace.basis(product(s, 4, 9, 5), 3);
+        assertEquals(2, basis.rows());
+    }
+
+    private static void check(int m, int d) {
+        Matrix v = RandomMatrices.haarOrthonormal(d, SINGULAR.length, new SeededRandomStreams(2).stream("v"));
+        Matrix basis = TopRightSingularSubspace.basis(product(SINGULAR, m, d, 2), R);
+        assertEquals(R, basis.rows());
+        for (int a = 0; a < R; a++) {
+            for (int b = 0; b < R; b++) {
+                assertEquals(a == b ? 1 : 0, dot(basis, a, basis, b), 1e-13, "basis rows " + a + ", " + b);
+            }
+        }
+        for (int i = 0; i < R; i++) {
+            // the part of v_i outside the basis' span, by plain loops
+            double[] outside = new double[d];
+            for (int x = 0; x < d; x++) {
+                outside[x] = v.get(x, i);
+            }
+            for (int c = 0; c < R; c++) {
+                double along = 0;
+                for (int x = 0; x < d; x++) {
+                    along += basis.get(c, x) * v.get(x, i);
+                }
+                for (int x = 0; x < d; x++) {
+                    outside[x] -= along * basis.get(c, x);
+                }
+            }
+            double norm = 0;
+            for (double o : outside) {
+                norm += o * o;
+            }
+            assertTrue(Math.sqrt(norm) < 1e-11, "v_" + i + " lies outside the basis by " + Math.sqrt(norm));
+        }
+    }
+
+    /** U diag(s) V^T (m x d) with Haar U (m x k) and V (d x k) drawn from {@code seed}, k = s.length. */
+    private static Matrix product(double[] s, int m, int d, long seed) {
+        Matrix u = RandomMatrices.haarOrthonormal(m, Math.min(m, s.length), new SeededRandomStreams(seed).stream("u"));
+        Matrix v = RandomMatrices.haarOrthonormal(d, Math.min(d, s.length), new SeededRandomStreams(seed).stream("v"));
+        Matrix w = Matrix.zeros(m, d);
+        for (int k = 0; k < Math.min(u.cols(), v.cols()); k++) {
+            for (int i = 0; i < m; i++) {
+                for (int x = 0; x < d; x++) {
+                    w.set(i, x, w.get(i, x) + u.get(i, k) * s[k] * v.get(x, k));
+                }
+            }
+        }
+        return w;
+    }
+
+    private static double dot(Matrix a, int i, Matrix b, int j) {
+        double sum = 0;
+        for (int x = 0; x < a.cols(); x++) {
+            sum += a.get(i, x) * b.get(j, x);
+        }
+        return sum;
+    }
+}
