@@ -15,8 +15,8 @@ import org.mtrl.api.optim.TrainingResult;
  * Heads first: with the heads fitted, the representation step becomes the pseudo-contrastive update.
  *
  * <p>The same rounds with {@link Order#SIMULTANEOUS} are the joint-gradient ablation: both gradients
- * are taken at the round's starting parameters, on the same samples, and both steps are the same
- * updates; only the order differs.
+ * are taken at the round's starting parameters, each on its step's fresh samples as in the paper's
+ * method, and both steps are the same updates; only the order differs.
  */
 public final class AlternatingMethod {
 
