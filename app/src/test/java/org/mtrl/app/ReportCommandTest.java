@@ -22,7 +22,7 @@ class ReportCommandTest {
                 optimizer: {headSamples: 200, repSamples: 200}
                 probes:
                   subspace-distance: {}
-                  downstream-linear: {samples: [50, 100], testSamples: 200, tasks: 1}
+                  downstream-linear: {samples: [50, 100], testSamples: 200, taskCount: 1}
                 sweep:
                   tasks.count: [2, 4]
                   seeds: 1..2

@@ -136,9 +136,9 @@ class SweepIdentityTest {
             String config = Files.readString(out.resolve("cells").resolve(row.get("cell")).resolve("config.yaml"));
             assertTrue(config.contains("rounds: 2"), row.get("optimizer.type") + ":\n" + config);
         }
-        assertRefused(sweep(dir.resolve("lacking"), "optimizer.type=multitask-alternating,joint-gradient",
-                "optimizer.rounds=2"), "optimizer.headSamples", "optimizer.type=joint-gradient",
-                "unknown parameter 'headSamples'");
+        assertRefused(sweep(dir.resolve("lacking"), "optimizer.type=multitask-alternating,oracle-subspace",
+                "optimizer.repStep=0.5"), "optimizer.repStep", "optimizer.type=oracle-subspace",
+                "unknown parameter 'repStep'");
         assertRefused(sweep(dir.resolve("twice"), "optimizer.rounds=1,2", "optimizer.rounds=3"),
                 "optimizer.rounds", "give it in one place");
     }
