@@ -77,6 +77,8 @@ class FaultInjectionTest {
                         "sample() failed: IllegalStateException: no more samples", true),
                 Arguments.of(Category.PLUGIN_CONTRACT, "model.type=null-model", "model/null-model",
                         "build() returned no model (null)", false),
+                Arguments.of(Category.PLUGIN_THROWS, "model.type=no-gradient", "model/no-gradient",
+                        "newAccumulator() failed: UnsupportedOperationException", true),
                 Arguments.of(Category.PLUGIN_CONTRACT, "probes={null-probe: {}}", "probe/null-probe",
                         "returned no metrics (null)", true),
                 Arguments.of(Category.PLUGIN_CONTRACT, "probes={twin-probe: {}}", "probe/twin-probe",

@@ -99,7 +99,7 @@ public final class Experiment {
         }
         Contracts.require(config.model(), model != null, () -> "build() returned no model (null)");
         Contracts.checkModel(config.model(), "built", model, data.dim(), tasks.size());
-        return new Prepared(problem, model, (System.nanoTime() - start) / 1e9);
+        return new Prepared(problem, new CheckedModel(config.model(), model), (System.nanoTime() - start) / 1e9);
     }
 
     /** The drawn problem and initial model of a run about to start. */
