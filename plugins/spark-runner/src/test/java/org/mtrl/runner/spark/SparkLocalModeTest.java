@@ -48,7 +48,7 @@ class SparkLocalModeTest {
         Path local = dir.resolve("local-then-spark");
         Mtrl first = Mtrl.sweep(local, Mtrl.SMALL, "tasks.count=2,6", "seeds=1");
         assertEquals(0, first.exitCode(), first.toString());
-        Mtrl rest = Mtrl.run("sweep", "--quiet", local.toString(), "seeds=1..3", "--runner", "spark",
+        Mtrl rest = Mtrl.run("sweep", "--quiet", local.toString(), "seeds=1..3", "--extend", "--runner", "spark",
                 "--master", "local[2]");
         assertEquals(0, rest.exitCode(), rest.toString());
         assertTrue(rest.out().contains("4 ran, 2 already finished, 0 failed"), rest.out());
