@@ -59,7 +59,8 @@ enum Category {
                     + "distribution whose sample() calls System.exit(0), in mtrl run (also on a JDK refusing security "
                     + "managers) and in a sweep of two cells"),
     OUT_OF_MEMORY(Sections.PROCESS, "exit 1, one `error:` line naming the phase (and the component working in "
-            + "it) and the heap; the run recorded as failed; in a sweep only that cell fails; no stack trace",
+            + "it) and the heap; the run recorded as failed; in a sweep only that cell fails; no stack trace; "
+            + "a run that cannot fit the heap at all is refused before any work (exit 2, no run folder)",
             "a component that allocates until the heap is exhausted (-Xmx64m, in mtrl run and in a sweep), "
                     + "the default preset on -Xmx32m"),
     SIGNALS(Sections.PROCESS, "exit 130, 143 or 129 and one `error:` line; the run or the running cell recorded "
