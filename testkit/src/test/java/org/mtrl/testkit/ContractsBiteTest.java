@@ -1,0 +1,235 @@
+package org.mtrl.testkit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mtrl.api.data.Batch;
+import org.mtrl.api.data.Problem;
+import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.model.Architecture;
+import org.mtrl.api.model.GradientAccumulator;
+import org.mtrl.api.model.GradientPart;
+import org.mtrl.api.model.Loss;
+import org.mtrl.api.model.Model;
+import org.mtrl.api.optim.Optimizer;
+import org.mtrl.api.probe.Metric;
+import org.mtrl.api.probe.Probe;
+import org.mtrl.api.tasks.TaskFamily;
+import org.mtrl.testkit.check.ContractViolation;
+import org.mtrl.testkit.contract.ArchitectureContract;
+import org.mtrl.testkit.contract.OptimizerContract;
+import org.mtrl.testkit.contract.ProbeContract;
+import org.mtrl.testkit.contract.TaskFamilyContract;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The contracts fail a broken component: each broken component below is run through its contract by the
+ * JUnit engine, and the check it breaks must fail with a message saying why (the others may pass). The
+ * nested classes are not run by the build itself (Surefire leaves out nested classes).
+ */
+class ContractsBiteTest {
+
+    @Test
+    void aTaskFamilyLabellingZeroFailsTheLabelCheck() {
+        Events tests = run(ZeroLabels.class);
+        tests.assertThatEvents().haveExactly(1, event(test("labelsArePlusOrMinusOne"),
+                finishedWithFailure(instanceOf(ContractViolation.class), message(m -> m.contains("with 0.0")))));
+    }
+
+    @Test
+    void anArchitectureWithAWrongGradientSignFailsTheFiniteDifferenceCheck() {
+        Events tests = run(WrongSign.class);
+        for (String loss : List.of("logistic", "hinge", "squared")) {
+            tests.assertThatEvents().haveExactly(1, event(test(), displayName("gradients of head, first layer and bias"
+                            + " match finite differences of the loss (" + loss + " loss)"),
+                    finishedWithFailure(instanceOf(ContractViolation.class), message(m -> m.contains("first layer")))));
+        }
+        tests.assertStatistics(s -> s.failed(3).succeeded(9));
+    }
+
+    @Test
+    void theReferenceModelPassesEveryArchitectureCheck() {
+        run(Reference.class).assertStatistics(s -> s.failed(0).succeeded(12));
+    }
+
+    @Test
+    void aProbeReturningNaNFailsTheFiniteCheck() {
+        Events tests = run(NaNProbe.class);
+        tests.assertThatEvents().haveExactly(1, event(test("finiteUniqueMetrics"),
+                finishedWithFailure(instanceOf(ContractViolation.class), message(m -> m.contains("is NaN")))));
+    }
+
+    @Test
+    void anOptimizerOverItsBudgetFailsTheBudgetCheck() {
+        Events tests = run(Greedy.class);
+        tests.assertThatEvents().haveExactly(1, event(test("respectsSampleBudget"),
+                finishedWithFailure(instanceOf(ContractViolation.class), message(m -> m.contains("over its budget")))));
+        tests.assertStatistics(s -> s.failed(1).succeeded(3));
+    }
+
+    @Test
+    void anOptimizerWithinItsBudgetPassesEveryCheck() {
+        run(Frugal.class).assertStatistics(s -> s.failed(0).succeeded(4));
+    }
+
+    private static Events run(Class<?> contract) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute().testEvents();
+    }
+
+    static class ZeroLabels extends TaskFamilyContract {
+        @Override
+        protected TaskFamily family() {
+            TaskFamily thresholds = KitProblem.linearThresholds(3);
+            return new TaskFamily() {
+                @Override
+                public int count() {
+                    return 3;
+                }
+
+                @Override
+                public org.mtrl.api.tasks.Task draw(org.mtrl.api.data.Subspace truth, org.mtrl.api.runtime.RandomStream rng) {
+                    org.mtrl.api.tasks.Task task = thresholds.draw(truth, rng);
+                    return (z, n, noise, y) -> {
+                        task.label(z, n, noise, y);
+                        y[n / 2] = 0; // one point on the boundary, labelled 0 instead of a sign
+                    };
+                }
+            };
+        }
+    }
+
+    static class Reference extends ArchitectureContract {
+        @Override
+        protected Architecture architecture(Loss loss) {
+            return ReferenceModel.architecture(6, loss);
+        }
+    }
+
+    /** The reference model whose first-layer gradient has the wrong sign. */
+    static class WrongSign extends ArchitectureContract {
+        @Override
+        protected Architecture architecture(Loss loss) {
+            Architecture reference = ReferenceModel.architecture(6, loss);
+            return (d, tasks, init) -> flipped(reference.build(d, tasks, init));
+        }
+
+        private static Model flipped(Model model) {
+            return new Model() {
+                @Override
+                public int inputDim() {
+                    return model.inputDim();
+                }
+
+                @Override
+                public int width() {
+                    return model.width();
+                }
+
+                @Override
+                public int taskCount() {
+                    return model.taskCount();
+                }
+
+                @Override
+                public Matrix firstLayer() {
+                    return model.firstLayer();
+                }
+
+                @Override
+                public double[] bias() {
+                    return model.bias();
+                }
+
+                @Override
+                public Matrix heads() {
+                    return model.heads();
+                }
+
+                @Override
+                public Loss loss() {
+                    return model.loss();
+                }
+
+                @Override
+                public void features(double[] x, int n, double[] out) {
+                    model.features(x, n, out);
+                }
+
+                @Override
+                public Model withFirstLayer(Matrix firstLayer, double[] bias) {
+                    return flipped(model.withFirstLayer(firstLayer, bias));
+                }
+
+                @Override
+                public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
+                    GradientAccumulator right = model.newAccumulator(parts);
+                    return new GradientAccumulator() {
+                        @Override
+                        public void reset() {
+                            right.reset();
+                        }
+
+                        @Override
+                        public double add(int task, Batch batch, double scale) {
+                            return right.add(task, batch, scale);
+                        }
+
+                        @Override
+                        public double[] head() {
+                            return right.head();
+                        }
+
+                        @Override
+                        public double[] firstLayer() {
+                            return java.util.Arrays.stream(right.firstLayer()).map(g -> -g).toArray();
+                        }
+
+                        @Override
+                        public double[] bias() {
+                            return right.bias();
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    static class NaNProbe extends ProbeContract {
+        @Override
+        protected Probe probe() {
+            return context -> List.of(new Metric("fine", 1.0), new Metric("broken", Double.NaN));
+        }
+    }
+
+    /** Gradient steps on the heads over n fresh samples per task: T x n samples a round. */
+    static class Frugal extends OptimizerContract {
+        static final int SAMPLES = 64;
+
+        @Override
+        protected Optimizer optimizer() {
+            return new HeadDescent(SAMPLES, SAMPLES);
+        }
+
+        @Override
+        protected long sampleBudget(Problem problem) {
+            return (long) problem.taskCount() * SAMPLES;
+        }
+    }
+
+    /** Draws twice what it declares. */
+    static class Greedy extends Frugal {
+        @Override
+        protected Optimizer optimizer() {
+            return new HeadDescent(SAMPLES, 2 * SAMPLES);
+        }
+    }
+}
