@@ -3,9 +3,12 @@ package org.mtrl.app;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.mtrl.api.plugin.ComponentKind;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.config.ConfigTrees;
 import org.mtrl.core.config.ParameterBinder;
 import org.mtrl.core.config.ParameterInfo;
 import org.mtrl.core.plugin.PluginCheck;
@@ -21,11 +24,20 @@ import picocli.CommandLine.Option;
         description = "List every discovered component type, by kind, with its parameters, defaults and description.")
 final class PluginsCommand implements Callable<Integer> {
 
+    /**
+     * The tiny run each checked component joins (in its own slot): the built-in defaults, the tiny
+     * preset, and one cheap probe.
+     */
+    private static final List<ObjectNode> CHECK_BASELINE = List.of(ConfigTrees.builtInDefaults(),
+            ConfigTrees.readResource(ConfigSource.PRESETS + "tiny.yaml"),
+            ConfigTrees.parse("probes: {subspace-distance: {}}", "the check's probes"));
+
     @Mixin
     PluginOptions plugins;
 
     @Option(names = "--check", paramLabel = "JAR",
-            description = "validate a plugin jar before use and print what is wrong (exit code 1 if anything is)")
+            description = "validate a plugin jar before use: load it, run each component through the test kit's contract"
+                    + " checks and a tiny experiment, and report each check (exit code 1 if any fails)")
     Path check;
 
     @CommandLine.Spec
@@ -61,10 +73,14 @@ final class PluginsCommand implements Callable<Integer> {
         if (!Files.isRegularFile(check)) {
             throw new ConfigException("--check", "no such file: " + check);
         }
-        PluginCheck.Report report = PluginCheck.check(check, installed);
-        report.passed().forEach(line -> out.println("ok:    " + line));
-        report.notes().forEach(line -> out.println("note:  " + line));
-        report.errors().forEach(line -> out.println("error: " + line));
+        PluginCheck.Report report = PluginCheck.check(check, installed, CHECK_BASELINE);
+        for (PluginCheck.Finding finding : report.findings()) {
+            out.println(switch (finding.level()) {
+                case OK -> "ok:    ";
+                case NOTE -> "note:  ";
+                case ERROR -> "error: ";
+            } + finding.text());
+        }
         out.println(check + (report.ok() ? ": ok" : ": " + report.errors().size() + " problem(s)"));
         out.flush();
         return report.ok() ? ExitCodes.OK : ExitCodes.RUN_FAILED;

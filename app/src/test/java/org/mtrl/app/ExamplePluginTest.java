@@ -49,7 +49,11 @@ class ExamplePluginTest {
     void theJarPassesTheCheck() {
         Cli cli = Cli.run("plugins", "--check", jar.toString());
         assertEquals(0, cli.exitCode(), cli.toString());
-        assertTrue(cli.out().contains("ok:    tasks/nearest-centre: creates a TaskFamily from its defaults"), cli.out());
+        for (String check : new String[] {"creates a TaskFamily from its defaults", "count() is positive",
+                "labels are exactly +1 or -1", "labels depend on x only through z = M^T x",
+                "tasks and labels are a function of their streams", "runs a tiny experiment twice to the same metrics"}) {
+            assertTrue(cli.out().contains("ok:    tasks/nearest-centre: " + check), check + " in " + cli.out());
+        }
     }
 
     @Test
