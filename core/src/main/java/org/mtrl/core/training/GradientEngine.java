@@ -10,14 +10,22 @@ import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.runtime.ProgressListener;
 import org.mtrl.api.runtime.RandomStreams;
 import org.mtrl.api.runtime.Workers;
+import org.mtrl.api.training.GradientService;
+import org.mtrl.api.training.Gradients;
+import org.mtrl.api.training.HeadGradients;
+import org.mtrl.api.training.SamplePlan;
+import org.mtrl.api.training.SharedGradient;
 
 /**
- * Computes the gradients the pretraining methods step along, on samples streamed in chunks (memory
- * does not grow with T or n), in parallel, with results that do not depend on the thread count:
- * every unit of work draws its samples from its own stream, and partial sums are combined in a fixed
- * order.
+ * The run's {@link Gradients}: computes the gradients the pretraining methods step along, on samples
+ * streamed in chunks (memory does not grow with T or n), in parallel, with results that do not depend
+ * on the thread count: every unit of work draws its samples from its own stream
+ * {@code (purpose, round, task, chunk)}, and partial sums are combined in a fixed order.
  */
-public final class GradientEngine {
+public final class GradientEngine implements Gradients {
+    /** The service a run's training context offers: a fresh engine per model and {@code train} call. */
+    public static final GradientService SERVICE = GradientEngine::new;
+
     /**
      * The shared-layer gradient is summed in this many contiguous shards of (task, chunk) units, one
      * accumulator each, then the shards are added in order. Fixed, so sums do not depend on threads.
@@ -46,7 +54,7 @@ public final class GradientEngine {
                 EnumSet.of(GradientPart.FIRST_LAYER, GradientPart.BIAS));
     }
 
-    /** The head gradient of each of {@code tasks}, at the current parameters. */
+    @Override
     public HeadGradients headGradients(int[] tasks, SamplePlan plan) {
         int m = model.width();
         SamplesDone done = new SamplesDone(progress, (long) tasks.length * plan.samples());
@@ -70,7 +78,7 @@ public final class GradientEngine {
         return new HeadGradients(tasks.clone(), gradients, losses);
     }
 
-    /** (1/|tasks|) sum over tasks of the gradient of the shared layer, at the current parameters. */
+    @Override
     public SharedGradient sharedGradient(int[] tasks, SamplePlan plan, boolean withBias) {
         int chunks = plan.chunks();
         int units = Math.multiplyExact(tasks.length, chunks); // bounded at resolution (Feasibility)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.mtrl.api.linalg.RandomVectors;
 
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Subspace;
@@ -111,45 +112,5 @@ class RandomMatricesTest {
                     () -> RandomMatrices.haarOrthonormal(shape[0], shape[1], new SeededRandomStreams(1).stream("m")));
             assertTrue(e.getMessage().contains("d=" + shape[0] + ", r=" + shape[1]), e.getMessage());
         }
-    }
-
-    @Test
-    void aUnitVectorIsTheNormalisedGaussianDraw() {
-        double[] v = RandomMatrices.unitVector(5, new SeededRandomStreams(3).stream("v"));
-        double[] g = new double[5];
-        new SeededRandomStreams(3).stream("v").nextGaussians(g, 0, 5);
-        double norm = Math.sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2] + g[3] * g[3] + g[4] * g[4]);
-        for (int i = 0; i < 5; i++) {
-            assertEquals(g[i] / norm, v[i], 1e-15);
-        }
-    }
-
-    @Test
-    void aZeroDrawIsRedrawnNeverNormalised() {
-        double[] draws = {0, 0, 3, 4};
-        RandomStream rng = new RandomStream() {
-            private int next;
-
-            @Override
-            public double nextGaussian() {
-                return draws[next++];
-            }
-
-            @Override
-            public double nextDouble() {
-                throw new AssertionError();
-            }
-
-            @Override
-            public long nextLong() {
-                throw new AssertionError();
-            }
-
-            @Override
-            public int nextInt(int bound) {
-                throw new AssertionError();
-            }
-        };
-        assertArrayEquals(new double[] {0.6, 0.8}, RandomMatrices.unitVector(2, rng), 1e-15);
     }
 }

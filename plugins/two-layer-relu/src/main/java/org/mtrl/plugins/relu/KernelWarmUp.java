@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.losses.LogisticLoss;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.core.runtime.SeededRandomStreams;

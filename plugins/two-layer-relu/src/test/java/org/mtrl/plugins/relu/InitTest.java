@@ -1,9 +1,9 @@
 package org.mtrl.plugins.relu;
 
-import org.mtrl.core.linalg.Vectors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.mtrl.api.linalg.Vectors;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.losses.LogisticLoss;
 import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.runtime.RandomStream;

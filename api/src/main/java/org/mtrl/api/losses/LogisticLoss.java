@@ -1,4 +1,4 @@
-package org.mtrl.plugins.relu;
+package org.mtrl.api.losses;
 
 import org.mtrl.api.model.Loss;
 

@@ -1,4 +1,4 @@
-package org.mtrl.core.training;
+package org.mtrl.api.training;
 
 /** Training produced a non-finite or exploding loss or weights; the run fails at that round. */
 public final class TrainingDivergedException extends RuntimeException {

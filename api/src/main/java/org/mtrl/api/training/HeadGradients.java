@@ -1,4 +1,4 @@
-package org.mtrl.core.training;
+package org.mtrl.api.training;
 
 /**
  * Per-task head gradients grad_{a_t} L_t, with L_t the mean loss of task t over its samples.

@@ -1,4 +1,4 @@
-package org.mtrl.core.training;
+package org.mtrl.api.training;
 
 /**
  * Which samples a gradient is computed on: {@code n} samples of each task, drawn in chunks from the

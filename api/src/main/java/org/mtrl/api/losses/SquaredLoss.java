@@ -1,23 +1,24 @@
-package org.mtrl.plugins.relu;
+package org.mtrl.api.losses;
 
 import org.mtrl.api.model.Loss;
 
-/** The hinge loss l = max(0, 1 - y f); at the kink y f = 1 the derivative is taken as 0. */
-public final class HingeLoss implements Loss {
+/** The squared loss l = (f - y)^2 / 2, regressing the output on the label. */
+public final class SquaredLoss implements Loss {
 
     @Override
     public String name() {
-        return "hinge";
+        return "squared";
     }
 
     @Override
     public double value(double y, double f) {
-        return Math.max(0, 1 - y * f);
+        double residual = f - y;
+        return residual * residual / 2;
     }
 
     @Override
     public double derivative(double y, double f) {
-        return y * f < 1 ? -y : 0;
+        return f - y;
     }
 
     @Override

@@ -1,15 +1,12 @@
-package org.mtrl.core.training;
+package org.mtrl.api.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
-import org.mtrl.api.model.GradientPart;
 
-/** Chunk accounting, the per-task mean loss and the reuse of workspaces, on hand-computed cases. */
+/** Chunk accounting and the per-task mean loss, on hand-computed cases. */
 class SamplePlanTest {
 
     @Test
@@ -40,26 +37,5 @@ class SamplePlanTest {
     void meanLossAveragesTheTasksLosses() {
         HeadGradients heads = new HeadGradients(new int[] {0, 1, 2}, new double[3][1], new double[] {1, 2, 6});
         assertEquals(3, heads.meanLoss(), 0.0);
-    }
-
-    @Test
-    void aWorkspaceIsReusedAndResetBeforeEachUse() {
-        MomentModel model = new MomentModel(3, 2);
-        WorkspacePool pool = new WorkspacePool(model, 1, EnumSet.of(GradientPart.HEAD));
-        Workspace first = pool.take();
-        assertEquals(3, first.batch.dim());
-        assertEquals(1, first.batch.rank());
-        assertEquals(SamplePlan.CHUNK, first.batch.capacity());
-        first.batch.setSize(1);
-        first.batch.x()[0] = 2;
-        first.batch.y()[0] = 1;
-        first.accumulator.add(0, first.batch, 1);
-        assertEquals(2, first.accumulator.head()[0], 0.0);
-        pool.give(first);
-        Workspace again = pool.take();
-        assertSame(first, again);
-        assertEquals(0, again.accumulator.head()[0], 0.0, "taken workspaces start from zero sums");
-        Workspace second = pool.take();
-        assertTrue(second != first, "an empty pool makes a new workspace");
     }
 }

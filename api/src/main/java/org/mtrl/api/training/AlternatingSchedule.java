@@ -1,4 +1,4 @@
-package org.mtrl.core.training;
+package org.mtrl.api.training;
 
 /**
  * The settings of the multi-task alternating method, shared by the paper's optimizer and the

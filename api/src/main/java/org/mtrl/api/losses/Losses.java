@@ -1,8 +1,8 @@
-package org.mtrl.plugins.relu;
+package org.mtrl.api.losses;
 
 import org.mtrl.api.model.Loss;
 
-/** Looks the losses of this plugin up by their configuration names. */
+/** The built-in losses by their configuration names, for any architecture to offer. */
 public final class Losses {
     private Losses() {
     }

@@ -1,4 +1,4 @@
-package org.mtrl.core.training;
+package org.mtrl.api.training;
 
 import org.mtrl.api.plugin.Param;
 import org.mtrl.api.plugin.ParamGroup;

@@ -1,4 +1,4 @@
-package org.mtrl.core.linalg;
+package org.mtrl.api.linalg;
 
 /** Vector kernels on slices of flat arrays, shared by the plugins' hot loops. */
 public final class Vectors {

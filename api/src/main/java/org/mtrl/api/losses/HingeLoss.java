@@ -1,24 +1,23 @@
-package org.mtrl.plugins.relu;
+package org.mtrl.api.losses;
 
 import org.mtrl.api.model.Loss;
 
-/** The squared loss l = (f - y)^2 / 2, regressing the output on the label. */
-public final class SquaredLoss implements Loss {
+/** The hinge loss l = max(0, 1 - y f); at the kink y f = 1 the derivative is taken as 0. */
+public final class HingeLoss implements Loss {
 
     @Override
     public String name() {
-        return "squared";
+        return "hinge";
     }
 
     @Override
     public double value(double y, double f) {
-        double residual = f - y;
-        return residual * residual / 2;
+        return Math.max(0, 1 - y * f);
     }
 
     @Override
     public double derivative(double y, double f) {
-        return f - y;
+        return y * f < 1 ? -y : 0;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.mtrl.core.training;
+package org.mtrl.api.training;
 
 /**
  * The averaged gradient of the shared layer: (1/|tasks|) sum_t grad L_t, with L_t the mean loss of

@@ -1,4 +1,4 @@
-package org.mtrl.core.linalg;
+package org.mtrl.api.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.mtrl.core.training;
+package org.mtrl.api.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

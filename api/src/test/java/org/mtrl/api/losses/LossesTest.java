@@ -1,4 +1,4 @@
-package org.mtrl.plugins.relu;
+package org.mtrl.api.losses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
-package org.mtrl.core.training;
+package org.mtrl.api.training;
 
-/** The update every method uses: p <- (1 - step * decay) p - step * g. */
+/** The update every method uses: p &lt;- (1 - step * decay) p - step * g. */
 public final class ParameterUpdate {
     private ParameterUpdate() {
     }
