@@ -20,6 +20,7 @@ import org.mtrl.api.runtime.RandomStreams;
 import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.api.tasks.TaskFamily;
+import org.mtrl.api.training.DivergenceCheck;
 
 /**
  * A small pretraining problem for tests: Gaussian inputs in R^d, a random r-dimensional ground truth,
@@ -28,8 +29,8 @@ import org.mtrl.api.tasks.TaskFamily;
  *
  * <pre>{@code
  * KitProblem kit = KitProblem.gaussian(8, 2).taskCount(4).seed(3).build();
- * Model model = ReferenceModel.architecture(16, KitLosses.logistic()).build(8, 4, kit.streams().stream("init"));
- * new MyOptimizer().train(model, kit.trainingContext(KitWorkers.sameThread()));
+ * Model model = ReferenceModel.architecture(16, Losses.byName("logistic")).build(8, 4, kit.streams().stream("init"));
+ * new MyOptimizer().train(model, kit.trainingContext(model, KitWorkers.sameThread()));
  * long drawn = kit.samplesDrawn();
  * }</pre>
  */
@@ -71,9 +72,13 @@ public final class KitProblem {
         return drawn.get();
     }
 
-    /** A training context on this problem: streams scoped {@code training}, no progress display. */
-    public TrainingContext trainingContext(Workers workers) {
-        return new TrainingContext(problem, streams.scoped("training"), workers, ProgressListener.NONE);
+    /**
+     * A training context of {@code model} on this problem: streams scoped {@code training}, no progress
+     * display, the kit's gradients ({@link KitGradients}) and a divergence check of the default growth.
+     */
+    public TrainingContext trainingContext(Model model, Workers workers) {
+        return new TrainingContext(problem, streams.scoped("training"), workers, ProgressListener.NONE,
+                KitGradients.SERVICE, new DivergenceCheck(model, DivergenceCheck.DEFAULT_GROWTH));
     }
 
     /** A probe context reading {@code model}, trained on every task, with streams scoped {@code probe}. */

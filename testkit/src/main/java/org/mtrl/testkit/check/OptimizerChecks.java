@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.mtrl.api.data.Problem;
+import org.mtrl.api.losses.Losses;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.Optimizer;
 import org.mtrl.api.optim.RoundStats;
 import org.mtrl.api.optim.TrainingResult;
 import org.mtrl.api.runtime.Workers;
-import org.mtrl.testkit.KitLosses;
 import org.mtrl.testkit.KitProblem;
 import org.mtrl.testkit.KitWorkers;
 import org.mtrl.testkit.ReferenceModel;
@@ -98,11 +98,11 @@ public final class OptimizerChecks {
     /** One training of the reference model on a fresh tiny problem of seed 1. */
     private Trained train(Workers workers) {
         KitProblem kit = KitProblem.gaussian(DIM, RANK).taskCount(TASKS).build();
-        Model model = ReferenceModel.architecture(WIDTH, KitLosses.logistic())
+        Model model = ReferenceModel.architecture(WIDTH, Losses.byName("logistic"))
                 .build(DIM, TASKS, kit.streams().stream("model-init"));
         Optimizer under = optimizer.get();
         under.check(kit.problem());
-        TrainingResult result = under.train(model, kit.trainingContext(workers));
+        TrainingResult result = under.train(model, kit.trainingContext(model, workers));
         require(result != null, "train() returned no result (null)");
         List<double[]> parts = new ArrayList<>(List.of(model.firstLayer().data(), model.bias(), model.heads().data()));
         double[] weights = parts.stream().flatMapToDouble(Arrays::stream).toArray();

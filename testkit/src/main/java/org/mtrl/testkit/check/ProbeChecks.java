@@ -7,11 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.mtrl.api.losses.Losses;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.probe.Metric;
 import org.mtrl.api.probe.Probe;
 import org.mtrl.api.runtime.Workers;
-import org.mtrl.testkit.KitLosses;
 import org.mtrl.testkit.KitProblem;
 import org.mtrl.testkit.KitWorkers;
 import org.mtrl.testkit.ReferenceModel;
@@ -74,7 +74,7 @@ public final class ProbeChecks {
 
     private Measured measure(Workers workers) {
         KitProblem kit = KitProblem.gaussian(DIM, RANK).taskCount(TASKS).build();
-        Model model = ReferenceModel.architecture(WIDTH, KitLosses.logistic())
+        Model model = ReferenceModel.architecture(WIDTH, Losses.byName("logistic"))
                 .build(DIM, TASKS, kit.streams().stream("model-init"));
         double[] before = weights(model);
         List<Metric> metrics = probe.get().measure(kit.probeContext(model, workers));
