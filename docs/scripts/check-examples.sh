@@ -13,7 +13,6 @@ start=$(date +%s)
 ./mvnw -B -q install -DskipTests -pl api,testkit -am -Dmaven.repo.local="$repo"
 
 for example in custom-task-family ridge-head-optimizer; do
-  [ -d "docs/examples/$example" ] || continue
   ./mvnw -B -q -f "docs/examples/$example/pom.xml" clean verify -Dmaven.repo.local="$repo"
   jars=(docs/examples/"$example"/target/*.jar)
   ./mtrl plugins --check "${jars[0]}"

@@ -124,7 +124,9 @@ public final class PluginCheck {
                 add(Level.ERROR, name + ": the factory returned null from its defaults");
                 return;
             }
-            add(Level.OK, name + ": creates a " + factory.kind().type().getSimpleName() + " from its defaults");
+            String type = factory.kind().type().getSimpleName();
+            add(Level.OK, name + ": creates " + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type
+                    + " from its defaults");
             for (ContractCheck check : ContractChecks.of(factory.kind(), create)) {
                 ContractCheck.Outcome outcome = check.run();
                 add(outcome.passed() ? Level.OK : Level.ERROR,

@@ -50,7 +50,8 @@ public final class OptimizerChecks {
                 new ContractCheck("trains to finite weights and statistics on a tiny problem", this::trainsWithoutDivergence),
                 new ContractCheck("the same seed gives the same weights", this::deterministic),
                 new ContractCheck("the same weights on 1 and 4 threads", this::sameBitsOnAnyThreads),
-                new ContractCheck("draws samples within its budget", this::respectsSampleBudget));
+                new ContractCheck(sampleBudget == null ? "draws its samples from the problem's sample source"
+                        : "draws samples within its budget", this::respectsSampleBudget));
     }
 
     public void trainsWithoutDivergence() {
