@@ -16,8 +16,8 @@ import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.api.training.DivergenceCheck;
 import org.mtrl.core.data.ProjectingSampleSource;
-import org.mtrl.core.linalg.RandomMatrices;
 import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.core.testing.RandomBases;
 import org.mtrl.core.training.GradientEngine;
 
 /**
@@ -37,7 +37,7 @@ public final class TinyProblem {
     public TinyProblem(int d, int r, int tasks, int width, long seed) {
         SeededRandomStreams setup = new SeededRandomStreams(seed);
         RandomStream rng = setup.stream("problem");
-        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(d, r, rng));
+        Subspace truth = new Subspace(RandomBases.orthonormal(d, r, rng));
         DataDistribution data = new GaussianInputs(truth);
         List<Task> list = new ArrayList<>();
         for (int t = 0; t < tasks; t++) {

@@ -3,8 +3,6 @@ package org.mtrl.plugins.probes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.mtrl.api.linalg.RandomVectors;
-import org.mtrl.api.linalg.Vectors;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.linalg.RandomVectors;
+import org.mtrl.api.linalg.Vectors;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.core.data.ProjectingSampleSource;

@@ -3,12 +3,12 @@ package org.mtrl.plugins.subspace;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.mtrl.api.linalg.RandomVectors;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mtrl.api.linalg.RandomVectors;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.core.runtime.SeededRandomStreams;

@@ -3,10 +3,10 @@ package org.mtrl.plugins.relu;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import org.mtrl.api.linalg.Vectors;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.mtrl.api.linalg.Vectors;
 import org.mtrl.api.runtime.RandomStream;
 
 class InitTest {

@@ -1,4 +1,4 @@
-package org.mtrl.core.linalg;
+package org.mtrl.plugins.subspace;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -6,8 +6,8 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.runtime.RandomStream;
 
-/** Random matrices with exact distributional guarantees. */
-public final class RandomMatrices {
+/** Random matrices with exact distributional guarantees (EJML's QR; the api stays JDK-only). */
+final class RandomMatrices {
     private RandomMatrices() {
     }
 
@@ -17,7 +17,7 @@ public final class RandomMatrices {
      * convention would bias the distribution). EJML's Householder QR gives the thin Q (d x r) directly,
      * so memory is d x r even at d = 100,000.
      */
-    public static Matrix haarOrthonormal(int d, int r, RandomStream rng) {
+    static Matrix haarOrthonormal(int d, int r, RandomStream rng) {
         if (r < 1 || r > d) {
             throw new IllegalArgumentException("need 1 <= r <= d, got d=" + d + ", r=" + r);
         }

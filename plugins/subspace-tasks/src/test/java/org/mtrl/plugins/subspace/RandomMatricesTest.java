@@ -1,16 +1,15 @@
-package org.mtrl.core.linalg;
+package org.mtrl.plugins.subspace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.mtrl.api.linalg.RandomVectors;
 
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
-import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.core.testing.RandomBases;
 
 class RandomMatricesTest {
 
@@ -112,5 +111,13 @@ class RandomMatricesTest {
                     () -> RandomMatrices.haarOrthonormal(shape[0], shape[1], new SeededRandomStreams(1).stream("m")));
             assertTrue(e.getMessage().contains("d=" + shape[0] + ", r=" + shape[1]), e.getMessage());
         }
+    }
+
+    /** The test fixtures' plain Gram-Schmidt basis (core's RandomBases) is this basis, up to rounding. */
+    @Test
+    void theTestFixturesGramSchmidtBasisIsTheSameDraw() {
+        Matrix haar = RandomMatrices.haarOrthonormal(40, 6, new SeededRandomStreams(11).stream("m"));
+        Matrix gramSchmidt = RandomBases.orthonormal(40, 6, new SeededRandomStreams(11).stream("m"));
+        assertArrayEquals(haar.data(), gramSchmidt.data(), 1e-12);
     }
 }
