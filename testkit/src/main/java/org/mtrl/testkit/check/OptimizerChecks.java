@@ -2,35 +2,25 @@ package org.mtrl.testkit.check;
 
 import static org.mtrl.testkit.check.ContractViolation.require;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.mtrl.api.data.Problem;
-import org.mtrl.api.losses.Losses;
-import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.Optimizer;
 import org.mtrl.api.optim.RoundStats;
 import org.mtrl.api.optim.TrainingResult;
 import org.mtrl.api.runtime.Workers;
-import org.mtrl.testkit.KitProblem;
 import org.mtrl.testkit.KitWorkers;
-import org.mtrl.testkit.ReferenceModel;
 
 /**
- * The contract of an {@link Optimizer}, trained on a tiny problem ({@value #DIM} dimensions, rank
- * {@value #RANK}, {@value #TASKS} tasks) with the kit's reference model: the same weights for the same
- * seed, on one thread or four; finite weights and statistics; trained task indices that exist; and at
- * most its budget of samples, counted at the kit's sample source.
+ * The contract of an {@link Optimizer}, training the kit's reference model on a tiny problem
+ * ({@link TinySetup}): the same weights for the same seed, on one thread or four; finite weights and
+ * statistics; trained task indices that exist; and at most its budget of samples, counted at the kit's
+ * sample source.
  */
 public final class OptimizerChecks {
-    static final int DIM = 8;
-    static final int RANK = 2;
-    static final int TASKS = 4;
-    private static final int WIDTH = 16;
-
     private final Supplier<Optimizer> optimizer;
     private final ToLongFunction<Problem> sampleBudget;
 
@@ -66,7 +56,7 @@ public final class OptimizerChecks {
             }
         }
         for (int task : trained.result.trainedTasks()) {
-            require(task >= 0 && task < TASKS, "trainedTasks() names task " + task + " of " + TASKS);
+            require(task >= 0 && task < TinySetup.TASKS, "trainedTasks() names task " + task + " of " + TinySetup.TASKS);
         }
     }
 
@@ -96,18 +86,14 @@ public final class OptimizerChecks {
         }
     }
 
-    /** One training of the reference model on a fresh tiny problem of seed 1. */
+    /** One training of the reference model on a fresh tiny problem. */
     private Trained train(Workers workers) {
-        KitProblem kit = KitProblem.gaussian(DIM, RANK).taskCount(TASKS).build();
-        Model model = ReferenceModel.architecture(WIDTH, Losses.byName("logistic"))
-                .build(DIM, TASKS, kit.streams().stream("model-init"));
+        TinySetup tiny = TinySetup.create();
         Optimizer under = optimizer.get();
-        under.check(kit.problem());
-        TrainingResult result = under.train(model, kit.trainingContext(model, workers));
+        under.check(tiny.kit().problem());
+        TrainingResult result = under.train(tiny.model(), tiny.kit().trainingContext(tiny.model(), workers));
         require(result != null, "train() returned no result (null)");
-        List<double[]> parts = new ArrayList<>(List.of(model.firstLayer().data(), model.bias(), model.heads().data()));
-        double[] weights = parts.stream().flatMapToDouble(Arrays::stream).toArray();
-        return new Trained(kit.problem(), result, weights, kit.samplesDrawn());
+        return new Trained(tiny.kit().problem(), result, tiny.weights(), tiny.kit().samplesDrawn());
     }
 
     private record Trained(Problem problem, TrainingResult result, double[] weights, long samplesDrawn) {

@@ -5,28 +5,20 @@ import static org.mtrl.testkit.check.ContractViolation.require;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.mtrl.api.losses.Losses;
-import org.mtrl.api.model.Model;
 import org.mtrl.api.probe.Metric;
 import org.mtrl.api.probe.Probe;
 import org.mtrl.api.runtime.Workers;
-import org.mtrl.testkit.KitProblem;
 import org.mtrl.testkit.KitWorkers;
-import org.mtrl.testkit.ReferenceModel;
 
 /**
- * The contract of a {@link Probe}, measuring the kit's reference model on a tiny problem: metrics that
+ * The contract of a {@link Probe}, measuring the kit's reference model on a tiny problem ({@link TinySetup}): metrics that
  * are there, uniquely named and finite; the same names and values on every call, on one thread or
  * four; and a model left as it was.
  */
 public final class ProbeChecks {
-    private static final int DIM = 8;
-    private static final int RANK = 2;
-    private static final int TASKS = 4;
-    private static final int WIDTH = 16;
-
     private final Supplier<Probe> probe;
 
     /** @param probe creates the probe under test (called once per measurement) */
@@ -69,29 +61,22 @@ public final class ProbeChecks {
 
     public void leavesTheModel() {
         Measured measured = measure(KitWorkers.sameThread());
-        require(Arrays.equals(measured.before, weights(measured.model)), "the probe changed the model's parameters");
+        require(Arrays.equals(measured.before, measured.tiny.weights()), "the probe changed the model's parameters");
     }
 
     private Measured measure(Workers workers) {
-        KitProblem kit = KitProblem.gaussian(DIM, RANK).taskCount(TASKS).build();
-        Model model = ReferenceModel.architecture(WIDTH, Losses.byName("logistic"))
-                .build(DIM, TASKS, kit.streams().stream("model-init"));
-        double[] before = weights(model);
-        List<Metric> metrics = probe.get().measure(kit.probeContext(model, workers));
+        TinySetup tiny = TinySetup.create();
+        double[] before = tiny.weights();
+        List<Metric> metrics = probe.get().measure(tiny.kit().probeContext(tiny.model(), workers));
         require(metrics != null, "measure() returned no metrics (null)");
-        require(metrics.stream().allMatch(java.util.Objects::nonNull), "measure() returned a null metric");
-        return new Measured(metrics, model, before);
+        require(metrics.stream().allMatch(Objects::nonNull), "measure() returned a null metric");
+        return new Measured(metrics, tiny, before);
     }
 
     private static List<String> names(List<Metric> metrics) {
         return metrics.stream().map(Metric::name).toList();
     }
 
-    private static double[] weights(Model model) {
-        return java.util.stream.Stream.of(model.firstLayer().data(), model.bias(), model.heads().data())
-                .flatMapToDouble(Arrays::stream).toArray();
-    }
-
-    private record Measured(List<Metric> metrics, Model model, double[] before) {
+    private record Measured(List<Metric> metrics, TinySetup tiny, double[] before) {
     }
 }
