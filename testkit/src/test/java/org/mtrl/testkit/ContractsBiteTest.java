@@ -8,11 +8,13 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.Problem;
+import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.model.Architecture;
 import org.mtrl.api.model.GradientAccumulator;
@@ -22,6 +24,8 @@ import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.Optimizer;
 import org.mtrl.api.probe.Metric;
 import org.mtrl.api.probe.Probe;
+import org.mtrl.api.runtime.RandomStream;
+import org.mtrl.api.tasks.Task;
 import org.mtrl.api.tasks.TaskFamily;
 import org.mtrl.testkit.check.ContractViolation;
 import org.mtrl.testkit.contract.ArchitectureContract;
@@ -96,8 +100,8 @@ class ContractsBiteTest {
                 }
 
                 @Override
-                public org.mtrl.api.tasks.Task draw(org.mtrl.api.data.Subspace truth, org.mtrl.api.runtime.RandomStream rng) {
-                    org.mtrl.api.tasks.Task task = thresholds.draw(truth, rng);
+                public Task draw(Subspace truth, RandomStream rng) {
+                    Task task = thresholds.draw(truth, rng);
                     return (z, n, noise, y) -> {
                         task.label(z, n, noise, y);
                         y[n / 2] = 0; // one point on the boundary, labelled 0 instead of a sign
@@ -190,7 +194,7 @@ class ContractsBiteTest {
 
                         @Override
                         public double[] firstLayer() {
-                            return java.util.Arrays.stream(right.firstLayer()).map(g -> -g).toArray();
+                            return Arrays.stream(right.firstLayer()).map(g -> -g).toArray();
                         }
 
                         @Override

@@ -1,7 +1,10 @@
 package org.mtrl.testkit;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.model.GradientAccumulator;
@@ -40,8 +43,8 @@ final class HeadDescent implements Optimizer {
                 model.heads().data()[t * m + j] -= 0.5 * gradient.head()[j];
             }
         });
-        double mean = java.util.Arrays.stream(losses).average().orElseThrow();
-        return new TrainingResult(List.of(new RoundStats(0, java.util.Map.of("head-loss", mean))),
-                java.util.stream.IntStream.range(0, problem.taskCount()).boxed().toList());
+        double mean = Arrays.stream(losses).average().orElseThrow();
+        return new TrainingResult(List.of(new RoundStats(0, Map.of("head-loss", mean))),
+                IntStream.range(0, problem.taskCount()).boxed().toList());
     }
 }
