@@ -16,7 +16,7 @@ import org.mtrl.testkit.KitWorkers;
 
 /**
  * The contract of an {@link Optimizer}, training the kit's reference model on a tiny problem
- * ({@link TinySetup}): the same weights for the same seed, on one thread or four; finite weights and
+ * (8 dimensions, rank 2, 4 tasks): the same weights for the same seed, on one thread or four; finite weights and
  * statistics; trained task indices that exist; and at most its budget of samples, counted at the kit's
  * sample source.
  */

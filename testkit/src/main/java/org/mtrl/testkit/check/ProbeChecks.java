@@ -14,7 +14,7 @@ import org.mtrl.api.runtime.Workers;
 import org.mtrl.testkit.KitWorkers;
 
 /**
- * The contract of a {@link Probe}, measuring the kit's reference model on a tiny problem ({@link TinySetup}): metrics that
+ * The contract of a {@link Probe}, measuring the kit's reference model on a tiny problem (8 dimensions, rank 2, 4 tasks): metrics that
  * are there, uniquely named and finite; the same names and values on every call, on one thread or
  * four; and a model left as it was.
  */
