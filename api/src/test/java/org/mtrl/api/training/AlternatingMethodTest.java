@@ -195,4 +195,14 @@ class AlternatingMethodTest {
         assertEquals(schedule(1, "fresh"), new AlternatingSchedule(1, 7, 0.5, 0.2, 9, 2.0, 0.5, true, false, true));
         assertArrayEquals(new int[] {0, 1, 2}, AlternatingMethod.allTasks(3));
     }
+
+    @Test
+    void aScheduleNeedsAtLeastOneRoundAndOneSamplePerStep() {
+        assertEquals(1, new AlternatingSchedule(1, 1, 1, 0, 1, 1, 0, false, false, true).rounds());
+        for (int[] counts : new int[][] {{0, 1, 1}, {1, 0, 1}, {1, 1, 0}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new AlternatingSchedule(counts[0], counts[1], 1, 0, counts[2], 1, 0, false, false, true));
+            assertEquals("rounds, headSamples and repSamples must be >= 1", e.getMessage());
+        }
+    }
 }
