@@ -11,6 +11,7 @@ import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.ConfigResolver;
 import org.mtrl.core.config.ConfigTrees;
 import org.mtrl.core.config.Messages;
+import org.mtrl.core.config.Overrides;
 import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.plugin.PluginRegistry;
 import org.mtrl.core.sweep.SweepDefinition;
@@ -96,6 +97,11 @@ final class ConfigSource {
 
     RunConfig resolve(PluginRegistry registry) {
         return new ConfigResolver(registry).resolve(List.of(ConfigTrees.builtInDefaults(), layer), overrides);
+    }
+
+    /** What the file or preset and the overrides set, before the built-in defaults fill in the rest. */
+    ObjectNode given() {
+        return Overrides.apply(layer, overrides);
     }
 
     String description() {

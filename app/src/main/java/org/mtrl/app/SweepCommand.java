@@ -18,6 +18,7 @@ import org.mtrl.core.sweep.SweepDefinition;
 import org.mtrl.core.sweep.SweepEngine;
 import org.mtrl.core.sweep.SweepFolder;
 import org.mtrl.core.sweep.SweepSpec;
+import org.mtrl.core.sweep.TypeAxisValues;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,21 +98,19 @@ final class SweepCommand implements Callable<Integer> {
                         + "only axes (KEY=V1,V2 or seed=A..B) may be added");
             }
             definition = SweepDefinition.read(Path.of(rest.get(0)));
+            definition = definition.withSpec(withAxes(definition.spec(), axes));
             description = "sweep " + rest.get(0);
         } else {
             ConfigSource source = ConfigSource.of(rest);
             RunConfig base = source.resolve(registry);
             folder = output != null ? output : Path.of("sweeps", source.name());
-            definition = new SweepDefinition(base.tree(), source.overrides(), SweepSpec.fromBlock(source.sweep()),
-                    source.figures());
+            SweepSpec grid = withAxes(SweepSpec.fromBlock(source.sweep()), axes);
+            List<String> overrides = new ArrayList<>(TypeAxisValues.of(source.given(), grid, source.overrides()));
+            overrides.addAll(source.overrides());
+            definition = new SweepDefinition(base.tree(), overrides, grid, source.figures());
             description = source.description();
         }
-        SweepSpec grid = definition.spec();
-        for (String axis : axes) {
-            grid = grid.withArgument(axis);
-        }
-        definition = definition.withSpec(grid);
-        checkSize(grid.size());
+        checkSize(definition.spec().size());
         int n = Threads.resolve(threads);
         CellRunner cells = CellRunners.discover(SweepCommand.class.getClassLoader())
                 .create(runner, new CellRunnerOptions(n, master, plugins.directory(), cellTimeout()));
@@ -131,6 +130,13 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.println("summary: " + folder.resolve(SummaryTable.SUMMARY));
         return outcome.failed() > 0 ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+    }
+
+    private static SweepSpec withAxes(SweepSpec grid, List<String> axes) {
+        for (String axis : axes) {
+            grid = grid.withArgument(axis);
+        }
+        return grid;
     }
 
     private Duration cellTimeout() {

@@ -31,7 +31,7 @@ public final class SweepPlan {
             try {
                 config = resolver.resolve(List.of(definition.base()), cell.overrides(definition.cellOverrides()));
             } catch (ConfigException e) {
-                throw inCell(cell, e);
+                throw inCell(cell, definition.cellOverrides(), e);
             }
             String id = SweepEngine.id(config);
             SweepCell same = byId.putIfAbsent(id, cell);
@@ -52,7 +52,19 @@ public final class SweepPlan {
 
     /** {@code e} said of one cell of the grid. */
     static ConfigException inCell(SweepCell cell, ConfigException e) {
-        return new ConfigException(e.path(), "in sweep cell " + cell.describe() + ": "
-                + (e.path().isEmpty() ? e.getMessage() : e.getMessage().substring(e.path().length() + 2)));
+        return inCell(cell, List.of(), e);
+    }
+
+    /**
+     * {@code e} said of one cell of the grid; when it is about one of the overrides every cell applies
+     * ({@code shared}), the message names its value too: a type of a type axis that lacks the key.
+     */
+    static ConfigException inCell(SweepCell cell, List<String> shared, ConfigException e) {
+        String problem = e.path().isEmpty() ? e.getMessage() : e.getMessage().substring(e.path().length() + 2);
+        String given = shared.stream().filter(o -> o.startsWith(e.path() + "=")).findFirst()
+                .map(o -> "the value " + o.substring(e.path().length() + 1) + " given beside the sweep's axes does not "
+                        + "apply ")
+                .orElse("");
+        return new ConfigException(e.path(), given + "in sweep cell " + cell.describe() + ": " + problem);
     }
 }
