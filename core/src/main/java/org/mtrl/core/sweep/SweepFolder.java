@@ -86,7 +86,12 @@ public final class SweepFolder implements AutoCloseable {
         }
         SweepDefinition held = SweepDefinition.read(folder);
         JsonNode figures = requested.figures() != null ? requested.figures() : held.figures();
-        held = new SweepDefinition(held.base(), held.overrides(), held.spec(), figures);
+        held = new SweepDefinition(held.base(), held.overrides(), held.spec(), figures, held.derived(), held.search());
+        if (!held.derived().equals(requested.derived()) || !java.util.Objects.equals(held.search(), requested.search())) {
+            throw new ConfigException("--output", folder + " holds a sweep with other derived values or another "
+                    + "threshold search (there: " + held.derived().expressions() + ", "
+                    + (held.search() == null ? "no search" : held.search().toBlock()) + "); give another --output");
+        }
         Set<String> heldCells = ids(resolver, held);
         Set<String> requestedCells = ids(resolver, requested);
         if (heldCells.equals(requestedCells)) {

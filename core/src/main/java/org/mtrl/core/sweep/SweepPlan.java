@@ -27,13 +27,8 @@ public final class SweepPlan {
         Map<String, SweepCell> byId = new HashMap<>();
         Map<String, SweepCell> byLabel = new HashMap<>();
         for (SweepCell cell : definition.spec().cells(baseSeed)) {
-            RunConfig config;
-            try {
-                config = resolver.resolve(List.of(definition.base()), cell.overrides(definition.cellOverrides()));
-            } catch (ConfigException e) {
-                throw inCell(cell, definition.cellOverrides(), e);
-            }
-            String id = SweepEngine.id(config);
+            PlannedCell planned = plan(resolver, definition, cell);
+            String id = planned.id();
             SweepCell same = byId.putIfAbsent(id, cell);
             if (same != null) {
                 throw new ConfigException(SweepSpec.BLOCK, "the grid points " + same.describe() + " and "
@@ -45,9 +40,19 @@ public final class SweepPlan {
                 throw new ConfigException(SweepSpec.BLOCK, "two grid points read " + cell.describe()
                         + " in the tables; write their values so that they differ");
             }
-            plan.add(new PlannedCell(cell, config, id));
+            plan.add(planned);
         }
         return plan;
+    }
+
+    /** One cell, resolved and named. */
+    static PlannedCell plan(ConfigResolver resolver, SweepDefinition definition, SweepCell cell) {
+        try {
+            RunConfig config = resolver.resolve(List.of(definition.base()), definition.overridesOf(cell));
+            return new PlannedCell(cell, config, SweepEngine.id(config));
+        } catch (ConfigException e) {
+            throw inCell(cell, definition.cellOverrides(), e);
+        }
     }
 
     /** {@code e} said of one cell of the grid. */

@@ -33,7 +33,7 @@ public final class TypeAxisValues {
             if (component == null) {
                 continue;
             }
-            JsonNode settings = at(given, component);
+            JsonNode settings = DerivedValues.at(given, component);
             if (settings == null || !settings.isObject()) {
                 continue;
             }
@@ -58,18 +58,11 @@ public final class TypeAxisValues {
     }
 
     private static boolean setByAxis(SweepSpec spec, String key) {
-        return spec.axes().stream().anyMatch(a -> a.key().equals(key) || a.key().startsWith(key + "."));
+        return spec.axes().stream().flatMap(a -> SweepSpec.keysOf(a.key()).stream())
+                .anyMatch(axisKey -> axisKey.equals(key) || axisKey.startsWith(key + "."));
     }
 
     private static boolean overridden(List<String> overrides, String key) {
         return overrides.stream().anyMatch(o -> o.startsWith(key + "="));
-    }
-
-    private static JsonNode at(JsonNode tree, String dotted) {
-        JsonNode node = tree;
-        for (String part : dotted.split("\\.", -1)) {
-            node = node == null ? null : node.get(part);
-        }
-        return node;
     }
 }
