@@ -52,6 +52,23 @@ record Figure(String x, String y, String series, boolean logX, Map<String, Strin
         return where;
     }
 
+    /**
+     * The chart of this figure of the sweep in {@code sweep}: a threshold search's estimates for
+     * {@code y: threshold} ({@link ThresholdChart}), else the summary's metric ({@link SweepChart}).
+     */
+    static org.jfree.chart.JFreeChart chart(java.nio.file.Path sweep, Figure figure) {
+        if (figure.y().equals(ThresholdChart.THRESHOLD)) {
+            org.mtrl.core.sweep.ThresholdSearch search = org.mtrl.core.sweep.SweepDefinition.read(sweep).search();
+            if (search == null) {
+                throw new ConfigException("--y", "'" + ThresholdChart.THRESHOLD + "' is the estimate of a threshold "
+                        + "search, and " + sweep + " is a plain grid; plot one of its metrics");
+            }
+            return ThresholdChart.draw(SweepTable.read(sweep.resolve(org.mtrl.core.sweep.ThresholdTables.THRESHOLDS)),
+                    figure, search);
+        }
+        return SweepChart.draw(SweepTable.read(sweep.resolve(org.mtrl.core.sweep.SummaryTable.SUMMARY)), figure);
+    }
+
     boolean family() {
         return y.endsWith(".*");
     }
