@@ -79,6 +79,16 @@ final class ReportCommand implements Callable<Integer> {
             return figures;
         }
         List<SweepSpec.Axis> axes = definition.spec().axes();
+        if (definition.search() != null && !axes.isEmpty()) {
+            // the estimates against the fitted key (else the first), the next key as lines, others pinned
+            String x = definition.search().fit() != null ? definition.search().fit() : axes.get(0).key();
+            List<SweepSpec.Axis> others = axes.stream().filter(a -> !a.key().equals(x)).toList();
+            Map<String, String> where = new LinkedHashMap<>();
+            others.stream().skip(1).forEach(a -> where.put(a.key(), ValueLabels.of(a.values().get(0))));
+            figures.add(new Figure(x, ThresholdChart.THRESHOLD, others.isEmpty() ? null : others.get(0).key(), true,
+                    where));
+            return figures;
+        }
         List<String> metrics = summary.columns().stream().filter(c -> c.contains(".")
                 && axes.stream().noneMatch(a -> a.key().equals(c))).toList();
         if (!axes.isEmpty() && !metrics.isEmpty()) {

@@ -101,8 +101,16 @@ class ThresholdSearchTest {
         Cli report = Cli.run("report", dir.resolve("one").toString());
         assertEquals(0, report.exitCode(), report.toString());
         String markdown = Files.readString(dir.resolve("one/report.md"));
-        assertTrue(markdown.contains("## Threshold search") && markdown.contains("| data.dim | exponent")
-                || markdown.contains("| against | exponent"), markdown);
+        assertTrue(markdown.contains("## Threshold search") && markdown.contains("| against | exponent"), markdown);
+        assertTrue(markdown.contains("figures/threshold-vs-data.dim.png"), markdown);
+
+        Path bare = dir.resolve("bare");
+        Files.writeString(file, SEARCH.replace("figures:\n  - {x: data.dim, y: threshold}\n", ""));
+        assertEquals(0, sweep(bare, file.toString(), "--threads", "2").exitCode());
+        Cli defaults = Cli.run("report", bare.toString());
+        assertEquals(0, defaults.exitCode(), defaults.toString());
+        assertTrue(Files.readString(bare.resolve("report.md")).contains("figures/threshold-vs-data.dim.png"),
+                "without figures: the estimates against the fitted key");
     }
 
     @Test
