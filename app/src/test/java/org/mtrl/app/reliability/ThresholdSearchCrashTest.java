@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +35,9 @@ class ThresholdSearchCrashTest {
         int killed = 0;
         for (int k = 0; k < KILLS; k++) {
             Process child = start(file, crashed);
-            int target = finishedCells(crashed) + 2 + k;
+            int target = SweepCrashTest.completedCells(crashed) + 2 + k;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (child.isAlive() && finishedCells(crashed) < target && System.nanoTime() < deadline) {
+            while (child.isAlive() && SweepCrashTest.completedCells(crashed) < target && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             if (child.isAlive()) {
@@ -47,32 +46,11 @@ class ThresholdSearchCrashTest {
             }
         }
         assertTrue(killed >= 2, "the search was actually interrupted (" + killed + " kills)");
-        assertTrue(finishedCells(crashed) < finishedCells(reference), "killed before its end");
+        assertTrue(SweepCrashTest.completedCells(crashed) < SweepCrashTest.completedCells(reference), "killed before its end");
         assertEquals(0, runToCompletion(file, crashed), "resumed search");
         assertEquals(Files.readString(reference.resolve("thresholds.csv")), Files.readString(crashed.resolve("thresholds.csv")));
         assertEquals(Files.readString(reference.resolve("fits.csv")), Files.readString(crashed.resolve("fits.csv")));
-        assertEquals(finishedCells(reference), finishedCells(crashed), "no cell duplicated or missing");
-    }
-
-    private static int finishedCells(Path sweep) throws IOException {
-        Path cells = sweep.resolve("cells");
-        if (!Files.isDirectory(cells)) {
-            return 0;
-        }
-        int done = 0;
-        try (Stream<Path> list = Files.list(cells)) {
-            for (Path cell : list.toList()) {
-                try {
-                    Path provenance = cell.resolve("provenance.json");
-                    if (Files.isRegularFile(provenance) && Files.readString(provenance).contains("\"status\" : \"ok\"")) {
-                        done++;
-                    }
-                } catch (IOException e) {
-                    // being replaced right now: not finished as far as this poll can tell
-                }
-            }
-        }
-        return done;
+        assertEquals(SweepCrashTest.completedCells(reference), SweepCrashTest.completedCells(crashed), "no cell duplicated or missing");
     }
 
     private int runToCompletion(Path file, Path folder) throws IOException, InterruptedException {
