@@ -1,10 +1,16 @@
 package org.mtrl.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.JFreeChart;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.sweep.SummaryTable;
+import org.mtrl.core.sweep.SweepDefinition;
+import org.mtrl.core.sweep.ThresholdSearch;
+import org.mtrl.core.sweep.ThresholdTables;
 
 /**
  * What one figure plots from a sweep's summary: metric {@code y} against the swept key {@code x}, one
@@ -56,17 +62,17 @@ record Figure(String x, String y, String series, boolean logX, Map<String, Strin
      * The chart of this figure of the sweep in {@code sweep}: a threshold search's estimates for
      * {@code y: threshold} ({@link ThresholdChart}), else the summary's metric ({@link SweepChart}).
      */
-    static org.jfree.chart.JFreeChart chart(java.nio.file.Path sweep, Figure figure) {
+    static JFreeChart chart(Path sweep, Figure figure) {
         if (figure.y().equals(ThresholdChart.THRESHOLD)) {
-            org.mtrl.core.sweep.ThresholdSearch search = org.mtrl.core.sweep.SweepDefinition.read(sweep).search();
+            ThresholdSearch search = SweepDefinition.read(sweep).search();
             if (search == null) {
                 throw new ConfigException("--y", "'" + ThresholdChart.THRESHOLD + "' is the estimate of a threshold "
                         + "search, and " + sweep + " is a plain grid; plot one of its metrics");
             }
-            return ThresholdChart.draw(SweepTable.read(sweep.resolve(org.mtrl.core.sweep.ThresholdTables.THRESHOLDS)),
+            return ThresholdChart.draw(SweepTable.read(sweep.resolve(ThresholdTables.THRESHOLDS)),
                     figure, search);
         }
-        return SweepChart.draw(SweepTable.read(sweep.resolve(org.mtrl.core.sweep.SummaryTable.SUMMARY)), figure);
+        return SweepChart.draw(SweepTable.read(sweep.resolve(SummaryTable.SUMMARY)), figure);
     }
 
     boolean family() {

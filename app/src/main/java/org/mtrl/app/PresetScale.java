@@ -2,6 +2,8 @@ package org.mtrl.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.mtrl.core.config.ConfigException;
 
 /**
@@ -45,12 +47,12 @@ final class PresetScale {
      *
      * @throws ConfigException naming the first key that does not
      */
-    static java.util.List<String> keys(ObjectNode layer, JsonNode scaling) {
+    static List<String> keys(ObjectNode layer, JsonNode scaling) {
         if (scaling == null || !scaling.isArray() || scaling.isEmpty()) {
             throw new ConfigException(KEY, "this configuration declares no '" + BLOCK
                     + "' keys, so it has no scale to change");
         }
-        java.util.List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (JsonNode keyNode : scaling) {
             String key = keyNode.asText();
             String[] path = key.split("\\.");

@@ -124,6 +124,9 @@ class ThresholdSearchTest {
         Cli both = sweep(dir.resolve("both"), searchFile().toString(), "optimizer.headSamples=100,200");
         assertEquals(2, both.exitCode(), both.toString());
         assertTrue(both.err().contains("optimizer.headSamples: set both by the sweep axis"), both.err());
+        Cli other = sweep(dir.resolve("typo"), file.toString());
+        assertEquals(2, other.exitCode(), "a folder holding another search is not reused: " + other);
+        assertTrue(other.err().contains("another threshold search"), other.err());
         Files.writeString(file, SEARCH.replace("ratio: 1.3", "ratio: 1"));
         Cli ratio = sweep(dir.resolve("ratio"), file.toString());
         assertEquals(2, ratio.exitCode(), ratio.toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,12 @@ import org.mtrl.core.config.Overrides;
  */
 public record DerivedValues(Map<String, String> expressions) {
     public static final String BLOCK = "derived";
+    public static final DerivedValues NONE = new DerivedValues(Map.of());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     public DerivedValues {
-        expressions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(expressions));
+        expressions = Collections.unmodifiableMap(new LinkedHashMap<>(expressions));
     }
-
-    public static final DerivedValues NONE = new DerivedValues(Map.of());
 
     /** The block as written in a sweep file; null or absent is none. */
     public static DerivedValues fromBlock(JsonNode block) {

@@ -1,5 +1,6 @@
 package org.mtrl.core.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.OptionalLong;
 
 /**
@@ -23,7 +24,7 @@ final class SearchState {
     }
 
     /** A searched value as a cell holds it: a number, or a one-number list ({@code samples: [100]}). */
-    static long valueOf(com.fasterxml.jackson.databind.JsonNode node) {
+    static long valueOf(JsonNode node) {
         return (node.isArray() ? node.get(0) : node).longValue();
     }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.ConfigTrees;
 import org.mtrl.core.config.Overrides;
@@ -52,7 +54,7 @@ public record SweepDefinition(ObjectNode base, List<String> overrides, SweepSpec
                 }
             }
         }
-        List<String> computed = new java.util.ArrayList<>(derived.expressions().keySet());
+        List<String> computed = new ArrayList<>(derived.expressions().keySet());
         if (search != null) {
             computed.addAll(search.keys());
             if (search.fit() != null && spec.axes().stream().noneMatch(a -> a.key().equals(search.fit())
@@ -89,9 +91,9 @@ public record SweepDefinition(ObjectNode base, List<String> overrides, SweepSpec
 
     /** The overrides that turn the base into {@code cell}'s configuration: its axes, the shared ones, the derived. */
     public List<String> overridesOf(SweepCell cell) {
-        List<String> overrides = new java.util.ArrayList<>(cell.overrides(cellOverrides()));
+        List<String> overrides = new ArrayList<>(cell.overrides(cellOverrides()));
         if (!derived.isEmpty()) {
-            java.util.Map<String, JsonNode> variables = new java.util.LinkedHashMap<>();
+            Map<String, JsonNode> variables = new LinkedHashMap<>();
             JsonNode scale = cell.values().get(SweepSpec.SCALE);
             if (scale != null) {
                 variables.put(SweepSpec.SCALE, scale);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,7 +166,7 @@ public final class ThresholdEngine {
         List<String> axisKeys = new ArrayList<>(definition.spec().axes().stream().map(SweepSpec.Axis::key).toList());
         axisKeys.add(definition.search().key());
         List<SummaryTable.Row> ordered = new ArrayList<>(rows);
-        ordered.sort(java.util.Comparator.comparingInt((SummaryTable.Row r) -> r.cell().index())
+        ordered.sort(Comparator.comparingInt((SummaryTable.Row r) -> r.cell().index())
                 .thenComparingLong(r -> r.cell().seed())
                 .thenComparingLong(r -> SearchState.valueOf(r.cell().values().get(definition.search().key()))));
         SummaryTable.write(folder, axisKeys, ordered);
