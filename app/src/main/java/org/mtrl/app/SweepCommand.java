@@ -13,6 +13,7 @@ import org.mtrl.core.plugin.PluginRegistry;
 import org.mtrl.core.sweep.CellRunner;
 import org.mtrl.core.sweep.CellRunnerOptions;
 import org.mtrl.core.sweep.CellRunners;
+import org.mtrl.core.sweep.DerivedValues;
 import org.mtrl.core.sweep.SummaryTable;
 import org.mtrl.core.sweep.SweepDefinition;
 import org.mtrl.core.sweep.SweepEngine;
@@ -108,10 +109,12 @@ final class SweepCommand implements Callable<Integer> {
             RunConfig base = source.resolve(registry);
             folder = output != null ? output : Path.of("sweeps", source.name());
             SweepSpec grid = withAxes(SweepSpec.fromBlock(source.sweep()), axes);
-            List<String> overrides = new ArrayList<>(TypeAxisValues.of(source.given(), grid, source.overrides()));
+            DerivedValues derived = source.derived(grid);
+            ThresholdSearch search = source.search();
+            List<String> overrides = new ArrayList<>(TypeAxisValues.of(source.given(), grid,
+                    SweepDefinition.computedKeys(derived, search), source.overrides()));
             overrides.addAll(source.overrides());
-            definition = new SweepDefinition(base.tree(), overrides, grid, source.figures(), source.derived(grid),
-                    source.search());
+            definition = new SweepDefinition(base.tree(), overrides, grid, source.figures(), derived, search);
             description = source.description();
         }
         checkSize(definition.spec().size());

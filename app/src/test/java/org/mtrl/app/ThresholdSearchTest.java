@@ -124,6 +124,20 @@ class ThresholdSearchTest {
         Cli both = sweep(dir.resolve("both"), searchFile().toString(), "optimizer.headSamples=100,200");
         assertEquals(2, both.exitCode(), both.toString());
         assertTrue(both.err().contains("optimizer.headSamples: set both by the sweep axis"), both.err());
+        Cli overridden = sweep(dir.resolve("overridden"), file.toString(), "optimizer.repSamples=300");
+        assertEquals(2, overridden.exitCode(), "an override would replace the searched value: " + overridden);
+        assertTrue(overridden.err().contains("optimizer.repSamples: set both by the override 'optimizer.repSamples=300' "
+                + "and by the sweep's search block"), overridden.err());
+        Path slot = dir.resolve("slot");
+        Cli whole = sweep(slot, file.toString(), "optimizer={type: multitask-alternating, headStep: 0.9}",
+                "data.dim=10..10");
+        assertEquals(0, whole.exitCode(), whole.toString());
+        for (Map<String, String> cell : SweepTable.read(slot.resolve("summary.csv")).rows()) {
+            String config = Files.readString(slot.resolve("cells").resolve(cell.get("cell")).resolve("config.yaml"));
+            String n = cell.get("optimizer.headSamples=optimizer.repSamples");
+            assertTrue(config.contains("headSamples: " + n) && config.contains("headStep: 0.9"),
+                    "a whole slot given beside the search keeps the searched value: " + config);
+        }
         Cli other = sweep(dir.resolve("typo"), file.toString());
         assertEquals(2, other.exitCode(), "a folder holding another search is not reused: " + other);
         assertTrue(other.err().contains("another threshold search"), other.err());

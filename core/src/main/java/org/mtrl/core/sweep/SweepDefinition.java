@@ -54,9 +54,18 @@ public record SweepDefinition(ObjectNode base, List<String> overrides, SweepSpec
                 }
             }
         }
-        List<String> computed = new ArrayList<>(derived.expressions().keySet());
+        List<String> computed = computedKeys(derived, search);
+        for (String override : overrides) {
+            if (computed.contains(keyOf(override))) {
+                throw new ConfigException(keyOf(override), "set both by the override '" + override + "' and by the "
+                        + "sweep's " + blockOf(keyOf(override), derived) + " block; give it in one place");
+            }
+        }
         if (search != null) {
-            computed.addAll(search.keys());
+            if (derived.expressions().keySet().stream().anyMatch(search.keys()::contains)) {
+                throw new ConfigException(ThresholdSearch.BLOCK + ".key", "a searched key is also a derived value; "
+                        + "give it in one place");
+            }
             if (search.fit() != null && spec.axes().stream().noneMatch(a -> a.key().equals(search.fit())
                     && a.values().stream().allMatch(v -> v.isNumber() && v.doubleValue() > 0))) {
                 throw new ConfigException(ThresholdSearch.BLOCK + ".fit", "'" + search.fit() + "' is not an axis of "
@@ -67,11 +76,23 @@ public record SweepDefinition(ObjectNode base, List<String> overrides, SweepSpec
             for (SweepSpec.Axis axis : spec.axes()) {
                 if (SweepSpec.keysOf(axis.key()).contains(key)) {
                     throw new ConfigException(key, "set both by the sweep axis " + axis.key() + " and by the sweep's "
-                            + (derived.expressions().containsKey(key) ? DerivedValues.BLOCK : ThresholdSearch.BLOCK)
-                            + " block; give it in one place");
+                            + blockOf(key, derived) + " block; give it in one place");
                 }
             }
         }
+    }
+
+    /** The keys every cell computes: the derived ones and the searched ones. */
+    public static List<String> computedKeys(DerivedValues derived, ThresholdSearch search) {
+        List<String> computed = new ArrayList<>(derived.expressions().keySet());
+        if (search != null) {
+            computed.addAll(search.keys());
+        }
+        return computed;
+    }
+
+    private static String blockOf(String key, DerivedValues derived) {
+        return derived.expressions().containsKey(key) ? DerivedValues.BLOCK : ThresholdSearch.BLOCK;
     }
 
     /** A plain grid: no derived values, no search. */
@@ -80,13 +101,14 @@ public record SweepDefinition(ObjectNode base, List<String> overrides, SweepSpec
     }
 
     /**
-     * The overrides every cell applies again after its axis values: all but those holding an axis's key
-     * ({@code probes={...}} beside {@code probes.x.y=1,2}), which the axis refines and which stay in
-     * the base.
+     * The overrides every cell applies again after its axis values: all but those holding a key an axis,
+     * the search or a derived value sets ({@code probes={...}} beside {@code probes.x.y=1,2}), which that
+     * key refines and which stay in the base.
      */
     public List<String> cellOverrides() {
-        return overrides.stream().filter(o -> spec.axes().stream().flatMap(axis -> SweepSpec.keysOf(axis.key()).stream())
-                .noneMatch(axisKey -> axisKey.startsWith(keyOf(o) + "."))).toList();
+        List<String> refined = new ArrayList<>(computedKeys(derived, search));
+        spec.axes().forEach(axis -> refined.addAll(SweepSpec.keysOf(axis.key())));
+        return overrides.stream().filter(o -> refined.stream().noneMatch(key -> key.startsWith(keyOf(o) + "."))).toList();
     }
 
     /** The overrides that turn the base into {@code cell}'s configuration: its axes, the shared ones, the derived. */

@@ -23,10 +23,11 @@ public final class TypeAxisValues {
     /**
      * The overrides {@code key=value} for every key that {@code given} (the file's or preset's layer with
      * the command line's overrides applied, before the built-in defaults) sets in a component a type axis
-     * of {@code spec} changes, except the {@code type} itself, keys an axis sets, and keys of
-     * {@code overrides} (re-applied already).
+     * of {@code spec} changes, except the {@code type} itself, keys an axis sets, keys every cell computes
+     * ({@code computed}: the searched and the derived keys), and keys of {@code overrides} (re-applied
+     * already).
      */
-    public static List<String> of(ObjectNode given, SweepSpec spec, List<String> overrides) {
+    public static List<String> of(ObjectNode given, SweepSpec spec, List<String> computed, List<String> overrides) {
         List<String> carried = new ArrayList<>();
         for (SweepSpec.Axis axis : spec.axes()) {
             String component = componentOf(axis);
@@ -39,7 +40,8 @@ public final class TypeAxisValues {
             }
             for (Map.Entry<String, JsonNode> entry : settings.properties()) {
                 String key = component + "." + entry.getKey();
-                if (!entry.getKey().equals(TYPE) && !setByAxis(spec, key) && !overridden(overrides, key)
+                if (!entry.getKey().equals(TYPE) && !setByAxis(spec, key) && !computed.contains(key)
+                        && !overridden(overrides, key)
                         && carried.stream().noneMatch(c -> c.startsWith(key + "="))) {
                     carried.add(key + "=" + ConfigTrees.toJson(entry.getValue()));
                 }
