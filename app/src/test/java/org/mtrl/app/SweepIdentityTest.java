@@ -154,7 +154,7 @@ class SweepIdentityTest {
         assertEquals(0, both.exitCode(), both.toString());
         for (Map<String, String> row : rows(out, "summary.csv")) {
             String config = Files.readString(out.resolve("cells").resolve(row.get("cell")).resolve("config.yaml"));
-            assertTrue(config.contains("headSamples: 300") && config.contains("repSamples: 300"),
+            assertTrue(config.contains("headSamples: 300\n") && config.contains("repSamples: 300\n"),
                     row.get("optimizer.type") + ":\n" + config);
         }
         Cli lacking = Cli.run("sweep", "--quiet", "--output", dir.resolve("preset-lacking").toString(), "tiny",
@@ -181,7 +181,7 @@ class SweepIdentityTest {
         assertEquals(2, cells.size());
         for (Map<String, String> row : cells) {
             String config = Files.readString(out.resolve("cells").resolve(row.get("cell")).resolve("config.yaml"));
-            assertTrue(config.contains("rounds: 2") && config.contains("headSamples: 200"),
+            assertTrue(config.contains("rounds: 2\n") && config.contains("headSamples: 200\n"),
                     row.get("optimizer.type") + ":\n" + config);
         }
         Cli resumed = Cli.run("sweep", "--quiet", out.toString());

@@ -135,7 +135,7 @@ class ThresholdSearchTest {
         for (Map<String, String> cell : SweepTable.read(slot.resolve("summary.csv")).rows()) {
             String config = Files.readString(slot.resolve("cells").resolve(cell.get("cell")).resolve("config.yaml"));
             String n = cell.get("optimizer.headSamples=optimizer.repSamples");
-            assertTrue(config.contains("headSamples: " + n) && config.contains("headStep: 0.9"),
+            assertTrue(config.contains("headSamples: " + n + "\n") && config.contains("headStep: 0.9"),
                     "a whole slot given beside the search keeps the searched value: " + config);
         }
         Cli other = sweep(dir.resolve("typo"), file.toString());
@@ -179,10 +179,11 @@ class ThresholdSearchTest {
             String config = Files.readString(out.resolve("cells").resolve(row.get("cell")).resolve("config.yaml"));
             int samples = Integer.parseInt(row.get("optimizer.headSamples=probes.downstream-linear.samples"));
             int scale = Integer.parseInt(row.get("scale"));
-            assertTrue(config.contains("headSamples: " + samples), config);
-            assertTrue(config.contains("repSamples: " + (2 * samples + 10)), config);
-            assertTrue(config.contains("- " + samples), "the linked list-valued key: " + config);
-            assertTrue(config.contains("count: " + 4 * scale) && config.contains("width: " + 16 * scale), config);
+            assertTrue(config.contains("headSamples: " + samples + "\n"), config);
+            assertTrue(config.contains("repSamples: " + (2 * samples + 10) + "\n"), config);
+            assertTrue(config.contains("- " + samples + "\n"), "the linked list-valued key: " + config);
+            assertTrue(config.contains("count: " + 4 * scale + "\n") && config.contains("width: " + 16 * scale + "\n"),
+                    config);
         }
     }
 
