@@ -6,15 +6,20 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.ConfigResolver;
 import org.mtrl.core.config.ConfigTrees;
 import org.mtrl.core.config.Messages;
+import org.mtrl.core.config.Overrides;
 import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.plugin.PluginRegistry;
+import org.mtrl.core.sweep.DerivedValues;
 import org.mtrl.core.sweep.SweepDefinition;
 import org.mtrl.core.sweep.SweepSpec;
+import org.mtrl.core.sweep.ThresholdSearch;
 
 /**
  * Turns the command line's positional arguments into a resolved configuration: an optional config file
@@ -26,7 +31,8 @@ import org.mtrl.core.sweep.SweepSpec;
 final class ConfigSource {
     static final String PRESETS = "/org/mtrl/app/presets/";
     static final List<String> PRESET_NAMES = List.of("default", "tiny", "tasks-sweep", "dimension-sweep",
-            "downstream-samples", "ablation-head-order", "task-families", "transfer", "rounds");
+            "downstream-samples", "ablation-head-order", "task-families", "transfer", "rounds", "sample-complexity",
+            "downstream-complexity", "width", "label-noise", "tiny-search");
 
     private final ObjectNode layer;
     private final List<String> overrides;
@@ -34,11 +40,16 @@ final class ConfigSource {
     private final String name;
     private final JsonNode sweep;
     private final JsonNode figures;
+    private final JsonNode scaling;
+    private final JsonNode derived;
+    private final JsonNode search;
 
     private ConfigSource(ObjectNode layer, List<String> overrides, String description, String name) {
-        JsonNode scaling = layer.remove(PresetScale.BLOCK);
+        this.scaling = layer.remove(PresetScale.BLOCK);
         this.sweep = layer.remove(SweepSpec.BLOCK);
         this.figures = layer.remove(SweepDefinition.FIGURES);
+        this.derived = layer.remove(DerivedValues.BLOCK);
+        this.search = layer.remove(ThresholdSearch.BLOCK);
         List<String> rest = new ArrayList<>();
         for (String override : overrides) {
             if (override.startsWith(PresetScale.KEY + "=")) {
@@ -98,6 +109,11 @@ final class ConfigSource {
         return new ConfigResolver(registry).resolve(List.of(ConfigTrees.builtInDefaults(), layer), overrides);
     }
 
+    /** What the file or preset and the overrides set, before the built-in defaults fill in the rest. */
+    ObjectNode given() {
+        return Overrides.apply(layer, overrides);
+    }
+
     String description() {
         return description;
     }
@@ -115,6 +131,33 @@ final class ConfigSource {
     /** The file's {@code sweep:} block, or null. */
     JsonNode sweep() {
         return sweep;
+    }
+
+    /** The file's threshold search, or null. */
+    ThresholdSearch search() {
+        return ThresholdSearch.fromBlock(search);
+    }
+
+    /**
+     * The file's {@code derived:} values, and with a {@code scale} axis in {@code grid}, each scaling key
+     * the grid and the search leave alone as {@code <its value> * scale}.
+     */
+    DerivedValues derived(SweepSpec grid) {
+        Map<String, String> expressions = new LinkedHashMap<>(DerivedValues.fromBlock(derived).expressions());
+        if (grid.axes().stream().anyMatch(a -> a.key().equals(SweepSpec.SCALE))) {
+            List<String> fixed = new ArrayList<>(grid.axes().stream()
+                    .flatMap(a -> SweepSpec.keysOf(a.key()).stream()).toList());
+            ThresholdSearch searched = search();
+            if (searched != null) {
+                fixed.addAll(searched.keys());
+            }
+            for (String key : PresetScale.keys(layer, scaling)) {
+                if (!fixed.contains(key) && !expressions.containsKey(key)) {
+                    expressions.put(key, PresetScale.valueOf(layer, key) + " * " + SweepSpec.SCALE);
+                }
+            }
+        }
+        return new DerivedValues(expressions);
     }
 
     /** The file's {@code figures:} list, or null. */

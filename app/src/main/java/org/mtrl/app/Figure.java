@@ -1,10 +1,16 @@
 package org.mtrl.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.JFreeChart;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.sweep.SummaryTable;
+import org.mtrl.core.sweep.SweepDefinition;
+import org.mtrl.core.sweep.ThresholdSearch;
+import org.mtrl.core.sweep.ThresholdTables;
 
 /**
  * What one figure plots from a sweep's summary: metric {@code y} against the swept key {@code x}, one
@@ -50,6 +56,23 @@ record Figure(String x, String y, String series, boolean logX, Map<String, Strin
             where.put(assignment.substring(0, eq).trim(), assignment.substring(eq + 1).trim());
         }
         return where;
+    }
+
+    /**
+     * The chart of this figure of the sweep in {@code sweep}: a threshold search's estimates for
+     * {@code y: threshold} ({@link ThresholdChart}), else the summary's metric ({@link SweepChart}).
+     */
+    static JFreeChart chart(Path sweep, Figure figure) {
+        if (figure.y().equals(ThresholdChart.THRESHOLD)) {
+            ThresholdSearch search = SweepDefinition.read(sweep).search();
+            if (search == null) {
+                throw new ConfigException("--y", "'" + ThresholdChart.THRESHOLD + "' is the estimate of a threshold "
+                        + "search, and " + sweep + " is a plain grid; plot one of its metrics");
+            }
+            return ThresholdChart.draw(SweepTable.read(sweep.resolve(ThresholdTables.THRESHOLDS)),
+                    figure, search);
+        }
+        return SweepChart.draw(SweepTable.read(sweep.resolve(SummaryTable.SUMMARY)), figure);
     }
 
     boolean family() {

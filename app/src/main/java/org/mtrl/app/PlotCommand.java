@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mtrl.core.sweep.SummaryTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +22,8 @@ final class PlotCommand implements Callable<Integer> {
 
     @Option(names = "--y", required = true, paramLabel = "METRIC",
             description = "the metric, e.g. subspace-distance.max; a family such as downstream-linear.accuracy.* "
-                    + "is plotted against its numeric suffix")
+                    + "is plotted against its numeric suffix; 'threshold' for a threshold search: the estimates "
+                    + "on log-log axes with fitted power laws")
     String y;
 
     @Option(names = "--series", paramLabel = "KEY", description = "a swept key: one line per value")
@@ -45,8 +45,7 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Figure figure = new Figure(x, y, series, logX, Figure.pins(where));
-        SweepTable summary = SweepTable.read(sweep.resolve(SummaryTable.SUMMARY));
-        Path png = SweepChart.save(SweepChart.draw(summary, figure), output != null ? output : sweep.resolve("figures"),
+        Path png = SweepChart.save(Figure.chart(sweep, figure), output != null ? output : sweep.resolve("figures"),
                 figure.stem());
         spec.commandLine().getOut().println("figure: " + png + " (and .svg)");
         return ExitCodes.OK;

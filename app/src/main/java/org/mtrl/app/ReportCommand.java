@@ -16,6 +16,8 @@ import org.mtrl.core.record.AtomicFiles;
 import org.mtrl.core.sweep.SummaryTable;
 import org.mtrl.core.sweep.SweepDefinition;
 import org.mtrl.core.sweep.SweepSpec;
+import org.mtrl.core.sweep.ThresholdSearch;
+import org.mtrl.core.sweep.ThresholdTables;
 import org.mtrl.core.sweep.ValueLabels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,8 +52,11 @@ final class ReportCommand implements Callable<Integer> {
         doc.paragraph(describeGrid(definition.spec(), summary));
         doc.heading("Figures");
         for (Figure figure : figures) {
-            Path png = SweepChart.save(SweepChart.draw(summary, figure), sweep.resolve("figures"), figure.stem());
+            Path png = SweepChart.save(Figure.chart(sweep, figure), sweep.resolve("figures"), figure.stem());
             doc.image(sweep.relativize(png).toString().replace('\\', '/'), figure.y() + " vs " + figure.x(), bytes(png));
+        }
+        if (definition.search() != null) {
+            searchResults(doc, definition.search());
         }
         doc.heading("Results: mean [95% interval] over seeds");
         table(doc, aggregate);
@@ -74,6 +79,16 @@ final class ReportCommand implements Callable<Integer> {
             return figures;
         }
         List<SweepSpec.Axis> axes = definition.spec().axes();
+        if (definition.search() != null && !axes.isEmpty()) {
+            // the estimates against the fitted key (else the first), the next key as lines, others pinned
+            String x = definition.search().fit() != null ? definition.search().fit() : axes.get(0).key();
+            List<SweepSpec.Axis> others = axes.stream().filter(a -> !a.key().equals(x)).toList();
+            Map<String, String> where = new LinkedHashMap<>();
+            others.stream().skip(1).forEach(a -> where.put(a.key(), ValueLabels.of(a.values().get(0))));
+            figures.add(new Figure(x, ThresholdChart.THRESHOLD, others.isEmpty() ? null : others.get(0).key(), true,
+                    where));
+            return figures;
+        }
         List<String> metrics = summary.columns().stream().filter(c -> c.contains(".")
                 && axes.stream().noneMatch(a -> a.key().equals(c))).toList();
         if (!axes.isEmpty() && !metrics.isEmpty()) {
@@ -112,6 +127,32 @@ final class ReportCommand implements Callable<Integer> {
             rows.add(line);
         }
         doc.table(header, rows);
+    }
+
+    /** The search's target, its estimates per grid point and its power-law fits. */
+    private void searchResults(ReportDocument doc, ThresholdSearch search) {
+        doc.heading("Threshold search");
+        doc.paragraph("Per grid point and seed, the smallest `" + search.key() + "` with `" + search.target()
+                + "`: doubling from " + search.start() + " (at most " + search.max() + "), then bisection on a log "
+                + "scale until the bracket's ratio is at most " + search.ratio() + "; the estimate is the smallest "
+                + "value seen to reach the target. Per seed: `thresholds.csv`.");
+        SweepTable aggregate = SweepTable.read(sweep.resolve(ThresholdTables.AGGREGATE));
+        List<String> keys = aggregate.keys();
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, String> row : aggregate.rows()) {
+            List<String> line = new ArrayList<>();
+            keys.forEach(k -> line.add(row.get(k)));
+            line.add(SweepTable.meanAndInterval(row, ThresholdTables.ESTIMATE));
+            rows.add(line);
+        }
+        List<String> header = new ArrayList<>(keys);
+        header.add("estimate: mean [95% interval] over the seeds that reached");
+        doc.table(header, rows);
+        if (Files.exists(sweep.resolve(ThresholdTables.FITS))) {
+            SweepTable fits = SweepTable.read(sweep.resolve(ThresholdTables.FITS));
+            doc.paragraph("Power laws fitted to the per-seed estimates (`fits.csv`; interval: 95% bootstrap over seeds):");
+            doc.table(fits.columns(), fits.rows().stream().map(r -> (List<String>) new ArrayList<>(r.values())).toList());
+        }
     }
 
     private static String bytes(Path png) {

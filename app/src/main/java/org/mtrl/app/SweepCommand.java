@@ -13,11 +13,16 @@ import org.mtrl.core.plugin.PluginRegistry;
 import org.mtrl.core.sweep.CellRunner;
 import org.mtrl.core.sweep.CellRunnerOptions;
 import org.mtrl.core.sweep.CellRunners;
+import org.mtrl.core.sweep.DerivedValues;
 import org.mtrl.core.sweep.SummaryTable;
 import org.mtrl.core.sweep.SweepDefinition;
 import org.mtrl.core.sweep.SweepEngine;
 import org.mtrl.core.sweep.SweepFolder;
 import org.mtrl.core.sweep.SweepSpec;
+import org.mtrl.core.sweep.ThresholdEngine;
+import org.mtrl.core.sweep.ThresholdSearch;
+import org.mtrl.core.sweep.ThresholdTables;
+import org.mtrl.core.sweep.TypeAxisValues;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,31 +102,41 @@ final class SweepCommand implements Callable<Integer> {
                         + "only axes (KEY=V1,V2 or seed=A..B) may be added");
             }
             definition = SweepDefinition.read(Path.of(rest.get(0)));
+            definition = definition.withSpec(withAxes(definition.spec(), axes));
             description = "sweep " + rest.get(0);
         } else {
             ConfigSource source = ConfigSource.of(rest);
             RunConfig base = source.resolve(registry);
             folder = output != null ? output : Path.of("sweeps", source.name());
-            definition = new SweepDefinition(base.tree(), source.overrides(), SweepSpec.fromBlock(source.sweep()),
-                    source.figures());
+            SweepSpec grid = withAxes(SweepSpec.fromBlock(source.sweep()), axes);
+            DerivedValues derived = source.derived(grid);
+            ThresholdSearch search = source.search();
+            List<String> overrides = new ArrayList<>(TypeAxisValues.of(source.given(), grid,
+                    SweepDefinition.computedKeys(derived, search), source.overrides()));
+            overrides.addAll(source.overrides());
+            definition = new SweepDefinition(base.tree(), overrides, grid, source.figures(), derived, search);
             description = source.description();
         }
-        SweepSpec grid = definition.spec();
-        for (String axis : axes) {
-            grid = grid.withArgument(axis);
-        }
-        definition = definition.withSpec(grid);
-        checkSize(grid.size());
+        checkSize(definition.spec().size());
         int n = Threads.resolve(threads);
         CellRunner cells = CellRunners.discover(SweepCommand.class.getClassLoader())
                 .create(runner, new CellRunnerOptions(n, master, plugins.directory(), cellTimeout()));
         ConfigResolver resolver = new ConfigResolver(registry);
-        SweepEngine.Outcome outcome;
         try (SweepFolder owned = SweepFolder.claim(folder)) {
             definition = owned.reconcile(definition, extend, resolver);
             checkSize(definition.spec().size());
-            outcome = new SweepEngine(resolver, cells, failFast, SweepConsole.create(err, quiet)).run(folder, definition);
+            if (definition.search() != null) {
+                ThresholdEngine.Outcome outcome = new ThresholdEngine(resolver, cells, SweepConsole.create(err, quiet))
+                        .run(folder, definition);
+                return searched(out, description, folder, definition.search(), outcome, n);
+            }
+            SweepEngine.Outcome outcome = new SweepEngine(resolver, cells, failFast, SweepConsole.create(err, quiet))
+                    .run(folder, definition);
+            return swept(out, description, folder, outcome, n);
         }
+    }
+
+    private static int swept(PrintWriter out, String description, Path folder, SweepEngine.Outcome outcome, int n) {
         out.printf("sweep of %s: %d cells; %d ran, %d already finished, %d failed (%d threads)%n", description,
                 outcome.rows().size(), outcome.ran(), outcome.reused(), outcome.failed(), n);
         outcome.rows().stream().filter(r -> r.result() != null && !r.result().ok())
@@ -131,6 +146,27 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.println("summary: " + folder.resolve(SummaryTable.SUMMARY));
         return outcome.failed() > 0 ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+    }
+
+    private static int searched(PrintWriter out, String description, Path folder, ThresholdSearch search,
+                                ThresholdEngine.Outcome outcome, int n) {
+        long reached = outcome.searches().stream().filter(ThresholdTables.Search::reached).count();
+        out.printf("threshold search of %s: smallest %s with %s; %d searches, %d reached the target by %d; "
+                        + "%d cells ran, %d already finished, %d failed (%d threads)%n", description, search.key(),
+                search.target(), outcome.searches().size(), reached, search.max(), outcome.ran(), outcome.reused(),
+                outcome.failed(), n);
+        outcome.searches().stream().filter(s -> s.failure() != null)
+                .forEach(s -> out.printf("  failed: %s: %s%n", s.point().describe(), s.failure()));
+        out.println("thresholds: " + folder.resolve(ThresholdTables.THRESHOLDS)
+                + (search.fit() != null ? ", fits: " + folder.resolve(ThresholdTables.FITS) : ""));
+        return outcome.failed() > 0 ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+    }
+
+    private static SweepSpec withAxes(SweepSpec grid, List<String> axes) {
+        for (String axis : axes) {
+            grid = grid.withArgument(axis);
+        }
+        return grid;
     }
 
     private Duration cellTimeout() {

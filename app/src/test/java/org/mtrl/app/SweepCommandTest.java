@@ -172,7 +172,7 @@ class SweepCommandTest {
     @Test
     void plotsAndReportsAreValidImagesOfTheExpectedSize() throws Exception {
         Path out = dir.resolve("plotted");
-        assertEquals(0, sweep(out, "tasks.count=2,4,8", "optimizer.type=multitask-alternating,random-features",
+        assertEquals(0, sweep(out, "tasks.count=2,4,8", "optimizer.type=multitask-alternating,joint-gradient",
                 "seeds=1,2").exitCode());
         Cli plot = Cli.run("plot", out.toString(), "--x", "tasks.count", "--y", "subspace-distance.max",
                 "--series", "optimizer.type", "--log-x");
@@ -195,7 +195,7 @@ class SweepCommandTest {
         assertTrue(Files.readString(out.resolve("report.html")).contains("data:image/png;base64,"));
 
         Cli show = Cli.run("show", out.toString(), "--metric", "subspace-distance.max");
-        assertTrue(show.out().contains("random-features") && show.out().contains(" ["), show.out());
+        assertTrue(show.out().contains("joint-gradient") && show.out().contains(" ["), show.out());
         Cli badY = Cli.run("plot", out.toString(), "--x", "tasks.count", "--y", "no-such.metric");
         assertEquals(2, badY.exitCode());
         assertTrue(badY.err().contains("no-such.metric"), badY.err());
@@ -204,7 +204,7 @@ class SweepCommandTest {
     @Test
     void aPlotPoolsOnlySeedsSoEveryOtherSweptKeyMustBePinned() throws Exception {
         Path out = dir.resolve("three-axes");
-        assertEquals(0, sweep(out, "tasks.count=2,4", "optimizer.type=multitask-alternating,random-features",
+        assertEquals(0, sweep(out, "tasks.count=2,4", "optimizer.type=multitask-alternating,joint-gradient",
                 "optimizer.rounds=1,2").exitCode());
         Cli unpinned = Cli.run("plot", out.toString(), "--x", "tasks.count", "--y", "subspace-distance.max",
                 "--series", "optimizer.type");

@@ -21,9 +21,12 @@ import org.mtrl.core.sweep.SweepFolder;
  * hold in every cell.
  */
 class SweepIdentityTest {
-    /** Small, and with overrides every optimizer type has (a type axis refuses one its types lack). */
+    /**
+     * Small, and with an optimizer setting every optimizer type has (a type axis refuses one its types
+     * lack; the slot replaces tiny's, whose repSamples random-features lacks).
+     */
     private static final List<String> SMALL = List.of("tiny", "data.dim=10", "model.width=16",
-            "optimizer.headSamples=200", "probes={subspace-distance: {}}");
+            "optimizer={type: multitask-alternating, headSamples: 200}", "probes={subspace-distance: {}}");
 
     @TempDir
     Path dir;
@@ -141,5 +144,55 @@ class SweepIdentityTest {
                 "unknown parameter 'repStep'");
         assertRefused(sweep(dir.resolve("twice"), "optimizer.rounds=1,2", "optimizer.rounds=3"),
                 "optimizer.rounds", "give it in one place");
+    }
+
+    @Test
+    void presetValuesBesideATypeAxisHoldInEveryCellOrAreRefusedNamingKeyValueAndType() throws Exception {
+        Path out = dir.resolve("preset");
+        Cli both = Cli.run("sweep", "--quiet", "--output", out.toString(), "tiny", "data.dim=10", "model.width=16",
+                "probes={subspace-distance: {}}", "optimizer.type=multitask-alternating,joint-gradient");
+        assertEquals(0, both.exitCode(), both.toString());
+        for (Map<String, String> row : rows(out, "summary.csv")) {
+            String config = Files.readString(out.resolve("cells").resolve(row.get("cell")).resolve("config.yaml"));
+            assertTrue(config.contains("headSamples: 300\n") && config.contains("repSamples: 300\n"),
+                    row.get("optimizer.type") + ":\n" + config);
+        }
+        Cli lacking = Cli.run("sweep", "--quiet", "--output", dir.resolve("preset-lacking").toString(), "tiny",
+                "optimizer.type=multitask-alternating,random-features");
+        assertRefused(lacking, "optimizer.repSamples", "the value 300", "optimizer.type=random-features",
+                "unknown parameter 'repSamples'");
+    }
+
+    @Test
+    void configFileValuesBesideATypeAxisHoldInEveryCellOrAreRefused() throws Exception {
+        Path file = dir.resolve("grid.yaml");
+        Files.writeString(file, """
+                data: {dim: 10}
+                model: {width: 16}
+                optimizer: {type: multitask-alternating, headSamples: 200, rounds: 2}
+                probes: {subspace-distance: {}}
+                sweep:
+                  optimizer.type: [multitask-alternating, random-features]
+                """);
+        Path out = dir.resolve("file");
+        Cli both = Cli.run("sweep", "--quiet", "--output", out.toString(), file.toString());
+        assertEquals(0, both.exitCode(), both.toString());
+        List<Map<String, String>> cells = rows(out, "summary.csv");
+        assertEquals(2, cells.size());
+        for (Map<String, String> row : cells) {
+            String config = Files.readString(out.resolve("cells").resolve(row.get("cell")).resolve("config.yaml"));
+            assertTrue(config.contains("rounds: 2\n") && config.contains("headSamples: 200\n"),
+                    row.get("optimizer.type") + ":\n" + config);
+        }
+        Cli resumed = Cli.run("sweep", "--quiet", out.toString());
+        assertTrue(resumed.out().contains("0 ran, 2 already finished"), resumed.toString());
+
+        Files.writeString(file, Files.readString(file).replace("rounds: 2", "repStep: 0.5"));
+        assertRefused(Cli.run("sweep", "--quiet", "--output", dir.resolve("file-lacking").toString(),
+                file.toString()), "optimizer.repStep", "the value 0.5", "optimizer.type=random-features");
+        Files.writeString(file, Files.readString(file).replace("optimizer.type: [multitask-alternating, random-features]",
+                "optimizer: [{type: multitask-alternating}, {type: random-features}]"));
+        assertRefused(Cli.run("sweep", "--quiet", "--output", dir.resolve("mapping-lacking").toString(),
+                file.toString()), "optimizer.repStep", "the value 0.5", "optimizer=random-features");
     }
 }

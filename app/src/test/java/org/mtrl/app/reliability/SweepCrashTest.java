@@ -74,7 +74,7 @@ class SweepCrashTest {
     }
 
     /** Cells whose record says they finished. */
-    private static int completedCells(Path sweep) throws IOException {
+    static int completedCells(Path sweep) throws IOException {
         Path cells = sweep.resolve("cells");
         if (!Files.isDirectory(cells)) {
             return 0;

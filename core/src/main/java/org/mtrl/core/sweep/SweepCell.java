@@ -23,13 +23,15 @@ public record SweepCell(int index, Map<String, JsonNode> values, long seed) {
     }
 
     /**
-     * The overrides that turn the base configuration into this cell's: every axis value, then
+     * The overrides that turn the base configuration into this cell's: every axis value (to each key of a
+     * linked axis; none for {@code scale}), then
      * {@code shared} (the sweep's own overrides, re-applied so that an axis changing a slot's type does
      * not drop them), then the seed.
      */
     public List<String> overrides(List<String> shared) {
         List<String> overrides = new ArrayList<>();
-        values.forEach((key, value) -> overrides.add(key + "=" + ConfigTrees.toJson(value)));
+        values.forEach((axis, value) -> SweepSpec.keysOf(axis)
+                .forEach(key -> overrides.add(key + "=" + ConfigTrees.toJson(value))));
         overrides.addAll(shared);
         overrides.add("seed=" + seed);
         return overrides;

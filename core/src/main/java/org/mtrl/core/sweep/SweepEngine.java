@@ -135,7 +135,7 @@ public final class SweepEngine {
     }
 
     /** Assembles and prepares every cell to run, so a configuration a component rejects stops the sweep now. */
-    private void validate(List<PlannedCell> toRun) {
+    static void validate(List<PlannedCell> toRun) {
         try (PoolWorkers workers = new PoolWorkers(1)) {
             RunEngine engine = new RunEngine(workers, ProgressListener.NONE);
             for (PlannedCell p : toRun) {
@@ -149,7 +149,7 @@ public final class SweepEngine {
     }
 
     /** Staging folders of cells abandoned past their time limit in an earlier process. */
-    private static void deleteStagingFolders(Path sweep) {
+    static void deleteStagingFolders(Path sweep) {
         Path cells = sweep.resolve(SweepDefinition.CELLS);
         if (!Files.isDirectory(cells)) {
             return;
@@ -162,7 +162,7 @@ public final class SweepEngine {
         }
     }
 
-    private static void delete(Path folder) {
+    static void delete(Path folder) {
         if (!Files.exists(folder)) {
             return;
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -86,7 +87,12 @@ public final class SweepFolder implements AutoCloseable {
         }
         SweepDefinition held = SweepDefinition.read(folder);
         JsonNode figures = requested.figures() != null ? requested.figures() : held.figures();
-        held = new SweepDefinition(held.base(), held.overrides(), held.spec(), figures);
+        held = new SweepDefinition(held.base(), held.overrides(), held.spec(), figures, held.derived(), held.search());
+        if (!held.derived().equals(requested.derived()) || !Objects.equals(held.search(), requested.search())) {
+            throw new ConfigException("--output", folder + " holds a sweep with other derived values or another "
+                    + "threshold search (there: " + held.derived().expressions() + ", "
+                    + (held.search() == null ? "no search" : held.search().toBlock()) + "); give another --output");
+        }
         Set<String> heldCells = ids(resolver, held);
         Set<String> requestedCells = ids(resolver, requested);
         if (heldCells.equals(requestedCells)) {

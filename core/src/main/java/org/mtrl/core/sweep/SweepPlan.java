@@ -27,13 +27,8 @@ public final class SweepPlan {
         Map<String, SweepCell> byId = new HashMap<>();
         Map<String, SweepCell> byLabel = new HashMap<>();
         for (SweepCell cell : definition.spec().cells(baseSeed)) {
-            RunConfig config;
-            try {
-                config = resolver.resolve(List.of(definition.base()), cell.overrides(definition.cellOverrides()));
-            } catch (ConfigException e) {
-                throw inCell(cell, e);
-            }
-            String id = SweepEngine.id(config);
+            PlannedCell planned = plan(resolver, definition, cell);
+            String id = planned.id();
             SweepCell same = byId.putIfAbsent(id, cell);
             if (same != null) {
                 throw new ConfigException(SweepSpec.BLOCK, "the grid points " + same.describe() + " and "
@@ -45,14 +40,36 @@ public final class SweepPlan {
                 throw new ConfigException(SweepSpec.BLOCK, "two grid points read " + cell.describe()
                         + " in the tables; write their values so that they differ");
             }
-            plan.add(new PlannedCell(cell, config, id));
+            plan.add(planned);
         }
         return plan;
     }
 
+    /** One cell, resolved and named. */
+    static PlannedCell plan(ConfigResolver resolver, SweepDefinition definition, SweepCell cell) {
+        try {
+            RunConfig config = resolver.resolve(List.of(definition.base()), definition.overridesOf(cell));
+            return new PlannedCell(cell, config, SweepEngine.id(config));
+        } catch (ConfigException e) {
+            throw inCell(cell, definition.cellOverrides(), e);
+        }
+    }
+
     /** {@code e} said of one cell of the grid. */
     static ConfigException inCell(SweepCell cell, ConfigException e) {
-        return new ConfigException(e.path(), "in sweep cell " + cell.describe() + ": "
-                + (e.path().isEmpty() ? e.getMessage() : e.getMessage().substring(e.path().length() + 2)));
+        return inCell(cell, List.of(), e);
+    }
+
+    /**
+     * {@code e} said of one cell of the grid; when it is about one of the overrides every cell applies
+     * ({@code shared}), the message names its value too: a type of a type axis that lacks the key.
+     */
+    static ConfigException inCell(SweepCell cell, List<String> shared, ConfigException e) {
+        String problem = e.path().isEmpty() ? e.getMessage() : e.getMessage().substring(e.path().length() + 2);
+        String given = shared.stream().filter(o -> o.startsWith(e.path() + "=")).findFirst()
+                .map(o -> "the value " + o.substring(e.path().length() + 1) + " given beside the sweep's axes does not "
+                        + "apply ")
+                .orElse("");
+        return new ConfigException(e.path(), given + "in sweep cell " + cell.describe() + ": " + problem);
     }
 }

@@ -20,6 +20,8 @@ import org.mtrl.core.config.ConfigTrees;
  * Cartesian product. It comes from a configuration's {@code sweep:} block ({@code tasks.count: [1, 5]},
  * {@code seeds: 1..5}) and from command-line arguments ({@code tasks.count=1,5} {@code seeds=1..5});
  * an argument replaces the block's axis of the same key. The {@code seeds} axis overrides {@code seed}.
+ * A linked axis sets several keys to each of its values ({@code optimizer.headSamples=optimizer.repSamples=100,200});
+ * the {@code scale} axis is no configuration key: a sweep's derived values use it ({@link DerivedValues}).
  *
  * @param axes  in declaration order: the first varies slowest; values are applied in this order
  * @param seeds the seeds, the innermost axis; empty means the base configuration's seed
@@ -34,9 +36,14 @@ public record SweepSpec(List<Axis> axes, List<Long> seeds) {
      * the seed like any other key ({@code seed=7} alone is a plain override, one cell).
      */
     public static final String SEED = "seed";
+    /** The axis of a preset's {@code scale=F} knob, which derived values read (it sets no key itself). */
+    public static final String SCALE = "scale";
+    /** Joins the keys of a linked axis. */
+    public static final String LINK = "=";
 
     private static final int MAX_CELLS = 100_000;
     private static final Pattern RANGE = Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*");
+    private static final Pattern DOTTED_KEY = Pattern.compile("[A-Za-z][\\w-]*(\\.[A-Za-z0-9][\\w-]*)*");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** One swept key and its values, in order. */
@@ -82,20 +89,42 @@ public record SweepSpec(List<Axis> axes, List<Long> seeds) {
      * its key is {@code seeds}, or its value is a comma-separated list or an integer range {@code a..b}.
      */
     public static boolean isAxisArgument(String argument) {
-        int eq = argument.indexOf('=');
+        int eq = keyLength(argument);
         if (eq < 0) {
             return false;
         }
+        String key = argument.substring(0, eq);
         String value = argument.substring(eq + 1);
-        return argument.substring(0, eq).equals(SEEDS) || RANGE.matcher(value).matches()
+        return key.equals(SEEDS) || key.contains(LINK) || RANGE.matcher(value).matches()
                 || splitTopLevel(value).size() > 1;
     }
 
     /** This grid with the command-line axis {@code key=v1,v2,...} (or {@code a..b}) replacing or added. */
     public SweepSpec withArgument(String argument) {
-        int eq = argument.indexOf('=');
+        int eq = keyLength(argument);
         String key = argument.substring(0, eq);
         return with(key, parseValues(argument.substring(eq + 1), key), key);
+    }
+
+    /**
+     * Where the key of {@code key=value} ends: before the last {@code =} that follows a dotted key, so that
+     * {@code a.b=c.d=1,2} is the linked key {@code a.b=c.d}; -1 without any {@code =}.
+     */
+    private static int keyLength(String argument) {
+        int end = argument.indexOf('=');
+        while (end >= 0) {
+            int next = argument.indexOf('=', end + 1);
+            if (next < 0 || !DOTTED_KEY.matcher(argument.substring(end + 1, next)).matches()) {
+                return end;
+            }
+            end = next;
+        }
+        return -1;
+    }
+
+    /** The configuration keys an axis sets: its key, or each key of a linked axis; none for {@code scale}. */
+    public static List<String> keysOf(String axisKey) {
+        return axisKey.equals(SCALE) ? List.of() : List.of(axisKey.split(LINK, -1));
     }
 
     private SweepSpec with(String key, List<JsonNode> values, String path) {
@@ -116,8 +145,14 @@ public record SweepSpec(List<Axis> axes, List<Long> seeds) {
             }
             return new SweepSpec(axes, parsed);
         }
-        if (key.isBlank() || List.of(key.split("\\.", -1)).stream().anyMatch(String::isBlank)) {
-            throw new ConfigException(path, "an axis key must be a dotted configuration key such as tasks.count");
+        for (String part : key.split(LINK, -1)) {
+            if (part.isBlank() || List.of(part.split("\\.", -1)).stream().anyMatch(String::isBlank)) {
+                throw new ConfigException(path, "an axis key must be a dotted configuration key such as tasks.count, "
+                        + "or several joined by '=' (optimizer.headSamples=optimizer.repSamples)");
+            }
+        }
+        if (key.equals(SCALE) && values.stream().anyMatch(v -> !v.isNumber() || !(v.doubleValue() > 0))) {
+            throw new ConfigException(path, "scale values must be positive numbers, got " + values);
         }
         Set<String> seen = new HashSet<>();
         for (JsonNode v : values) {

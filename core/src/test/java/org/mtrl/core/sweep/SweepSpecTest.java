@@ -75,4 +75,20 @@ class SweepSpecTest {
         assertThrows(ConfigException.class, () -> SweepSpec.fromBlock(null).withArgument("a..b=1,2"));
         assertThrows(ConfigException.class, () -> SweepSpec.fromBlock(null).withArgument("x=1,,2"));
     }
+
+    @Test
+    void aLinkedAxisSetsEachOfItsKeysAndScaleSetsNone() {
+        SweepSpec spec = new SweepSpec(List.of(), List.of())
+                .withArgument("optimizer.headSamples=optimizer.repSamples=100,200").withArgument("scale=1,2");
+        assertEquals(List.of("optimizer.headSamples=optimizer.repSamples", "scale"),
+                spec.axes().stream().map(SweepSpec.Axis::key).toList());
+        SweepCell cell = spec.cells(1).get(3);
+        assertEquals("optimizer.headSamples=optimizer.repSamples=200 scale=2 seed=1", cell.describe());
+        assertEquals(List.of("optimizer.headSamples=200", "optimizer.repSamples=200", "seed=1"), cell.overrides(List.of()));
+        assertTrue(SweepSpec.isAxisArgument("a.b=c.d=5"), "one value of a linked axis is still an axis");
+        assertFalse(SweepSpec.isAxisArgument("scale=2"), "a single scale is the preset knob, not an axis");
+        assertFalse(SweepSpec.isAxisArgument("optimizer.type=multitask-alternating"));
+        assertThrows(ConfigException.class, () -> new SweepSpec(List.of(), List.of()).withArgument("scale=1,-2"));
+        assertThrows(ConfigException.class, () -> new SweepSpec(List.of(), List.of()).withArgument("a..b=c=1,2"));
+    }
 }
