@@ -22,8 +22,10 @@ import org.mtrl.core.runtime.SeededRandomStreams;
 final class KernelWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final int SAMPLES = 128;
-    private static final int INPUTS = 64;
-    private static final int UNITS = 192;
+    /** 8 x 7 + 4 + 1: the backward product runs tiles of 8, 4 and 1 inputs, as most input dimensions need. */
+    private static final int INPUTS = 61;
+    /** Not a multiple of the unit panel: the last panel's padding is written, as for most widths. */
+    private static final int UNITS = 184;
     /** Passes until the JIT has fully compiled both products (OSR first, then the methods), on JDK 17. */
     private static final int PASSES = 30;
 

@@ -9,7 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  * of units (16 independent chains, enough to keep both FMA units of a core busy) stays in registers while
  * q runs, each step one pair of vector loads from the panel, eight broadcasts and sixteen FMAs. The panel
  * is read at the constant stride {@link #PANEL}, so the JIT hoists its bounds checks out of the loop.
- * Each element's chain is the one {@link PlainChunkKernels} computes, so results agree bit for bit.
+ * Rows that do not fill a last tile of 8 are computed by a tile over the last 8 rows that stores only
+ * them (the others were stored by the tile before), so one tile method serves every size of at least 8
+ * rows: it is the only one the JIT must compile before a run is fast. Each element's chain is the one
+ * {@link PlainChunkKernels} computes, so results agree bit for bit.
  * Loaded only when selected, so the plugin runs on JVMs without the module.
  */
 final class VectorChunkKernels implements ChunkKernels {
@@ -33,10 +36,10 @@ final class VectorChunkKernels implements ChunkKernels {
         for (int k0 = 0; k0 < d; k0 += INPUT_BLOCK) {
             int k1 = Math.min(d, k0 + INPUT_BLOCK);
             for (int s = 0; s < n; s += 8) {
-                int rows = Math.min(8, n - s);
+                int first = firstRow(s, n);
                 for (int j = 0; j < mp; j += 2 * L) {
                     int panel = (j / PANEL) * d * PANEL + j % PANEL;
-                    tiles(rows, z, s * mp + j, mp, x, s * d, d, 1, k0, k1, wtPanels, panel);
+                    tiles(n - first, s - first, z, first * mp + j, mp, x, first * d, d, 1, k0, k1, wtPanels, panel);
                 }
             }
         }
@@ -56,14 +59,16 @@ final class VectorChunkKernels implements ChunkKernels {
                 for (int j = 0; j < mp; j += 2 * L) {
                     int panel = (j / PANEL) * n * PANEL + j % PANEL;
                     for (int k = 0; k < d; k += 8) {
-                        tiles(Math.min(8, d - k), gt, k * mp + j, mp, x, k, 1, d, s0, s1, cPanels, panel);
+                        int first = firstRow(k, d);
+                        tiles(d - first, k - first, gt, first * mp + j, mp, x, first, 1, d, s0, s1, cPanels, panel);
                     }
                 }
             } else {
                 for (int k = 0; k < d; k += 8) {
+                    int first = firstRow(k, d);
                     for (int j = 0; j < mp; j += 2 * L) {
                         int panel = (j / PANEL) * n * PANEL + j % PANEL;
-                        tiles(Math.min(8, d - k), gt, k * mp + j, mp, x, k, 1, d, s0, s1, cPanels, panel);
+                        tiles(d - first, k - first, gt, first * mp + j, mp, x, first, 1, d, s0, s1, cPanels, panel);
                     }
                 }
             }
@@ -76,29 +81,38 @@ final class VectorChunkKernels implements ChunkKernels {
         }
     }
 
-    /** {@code rows} (at most 8) rows of {@link #tile8}'s product: one tile of 8, or tiles of 4 and 1. */
-    private static void tiles(int rows, double[] out, int oo, int os, double[] a, int ao, int ar, int aq,
+    /**
+     * The first row of the tile that covers rows from {@code row} on, of {@code rows}: {@code row} itself,
+     * or, for a last tile that would run past the end, {@code rows - 8}, so the tile is still 8 rows.
+     * Fewer than 8 rows in all start at row 0.
+     */
+    private static int firstRow(int row, int rows) {
+        return Math.max(0, Math.min(row, rows - 8));
+    }
+
+    /**
+     * The tile from row 0 of {@code out} at {@code oo}, storing rows from {@code skip} on: one
+     * {@link #tile8} when at least 8 rows are left ({@code left}), else one {@link #tile1} per row.
+     */
+    private static void tiles(int left, int skip, double[] out, int oo, int os, double[] a, int ao, int ar, int aq,
                               int q0, int q1, double[] panel, int po) {
-        if (rows == 8) {
-            tile8(out, oo, os, a, ao, ar, aq, q0, q1, panel, po);
-            return;
-        }
-        int r = 0;
-        if (rows >= 4) {
-            tile4(out, oo, os, a, ao, ar, aq, q0, q1, panel, po);
-            r = 4;
-        }
-        for (; r < rows; r++) {
-            tile1(out, oo + r * os, a, ao + r * ar, aq, q0, q1, panel, po);
+        if (left >= 8) {
+            tile8(out, oo, os, a, ao, ar, aq, q0, q1, panel, po, skip);
+        } else {
+            for (int r = skip; r < left; r++) {
+                tile1(out, oo + r * os, a, ao + r * ar, aq, q0, q1, panel, po);
+            }
         }
     }
 
     /**
-     * Rows r = 0..7 of {@code out} from {@code oo} (row stride {@code os}), two vectors wide:
-     * out[oo + r*os + v] += sum over q in [q0, q1) of a[ao + r*ar + q*aq] * panel[po + q*PANEL + v].
+     * Rows r = skip..7 of {@code out} from {@code oo} (row stride {@code os}), two vectors wide:
+     * out[oo + r*os + v] += sum over q in [q0, q1) of a[ao + r*ar + q*aq] * panel[po + q*PANEL + v]. Rows
+     * below {@code skip} are computed too, from the same start, but not stored: they belong to the
+     * tile before, which stored them already.
      */
     private static void tile8(double[] out, int oo, int os, double[] a, int ao, int ar, int aq, int q0, int q1,
-                              double[] panel, int po) {
+                              double[] panel, int po, int skip) {
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, out, oo);
         DoubleVector c01 = DoubleVector.fromArray(SPECIES, out, oo + L);
         DoubleVector c10 = DoubleVector.fromArray(SPECIES, out, oo + os);
@@ -145,61 +159,36 @@ final class VectorChunkKernels implements ChunkKernels {
             c70 = s.fma(r0, c70);
             c71 = s.fma(r1, c71);
         }
-        c00.intoArray(out, oo);
-        c01.intoArray(out, oo + L);
-        c10.intoArray(out, oo + os);
-        c11.intoArray(out, oo + os + L);
-        c20.intoArray(out, oo + 2 * os);
-        c21.intoArray(out, oo + 2 * os + L);
-        c30.intoArray(out, oo + 3 * os);
-        c31.intoArray(out, oo + 3 * os + L);
-        c40.intoArray(out, oo + 4 * os);
-        c41.intoArray(out, oo + 4 * os + L);
-        c50.intoArray(out, oo + 5 * os);
-        c51.intoArray(out, oo + 5 * os + L);
-        c60.intoArray(out, oo + 6 * os);
-        c61.intoArray(out, oo + 6 * os + L);
+        if (skip == 0) {
+            c00.intoArray(out, oo);
+            c01.intoArray(out, oo + L);
+        }
+        if (skip <= 1) {
+            c10.intoArray(out, oo + os);
+            c11.intoArray(out, oo + os + L);
+        }
+        if (skip <= 2) {
+            c20.intoArray(out, oo + 2 * os);
+            c21.intoArray(out, oo + 2 * os + L);
+        }
+        if (skip <= 3) {
+            c30.intoArray(out, oo + 3 * os);
+            c31.intoArray(out, oo + 3 * os + L);
+        }
+        if (skip <= 4) {
+            c40.intoArray(out, oo + 4 * os);
+            c41.intoArray(out, oo + 4 * os + L);
+        }
+        if (skip <= 5) {
+            c50.intoArray(out, oo + 5 * os);
+            c51.intoArray(out, oo + 5 * os + L);
+        }
+        if (skip <= 6) {
+            c60.intoArray(out, oo + 6 * os);
+            c61.intoArray(out, oo + 6 * os + L);
+        }
         c70.intoArray(out, oo + 7 * os);
         c71.intoArray(out, oo + 7 * os + L);
-    }
-
-    /** Rows 0..3 of {@link #tile8}: the leftover samples or inputs. */
-    private static void tile4(double[] out, int oo, int os, double[] a, int ao, int ar, int aq, int q0, int q1,
-                              double[] panel, int po) {
-        DoubleVector c00 = DoubleVector.fromArray(SPECIES, out, oo);
-        DoubleVector c01 = DoubleVector.fromArray(SPECIES, out, oo + L);
-        DoubleVector c10 = DoubleVector.fromArray(SPECIES, out, oo + os);
-        DoubleVector c11 = DoubleVector.fromArray(SPECIES, out, oo + os + L);
-        DoubleVector c20 = DoubleVector.fromArray(SPECIES, out, oo + 2 * os);
-        DoubleVector c21 = DoubleVector.fromArray(SPECIES, out, oo + 2 * os + L);
-        DoubleVector c30 = DoubleVector.fromArray(SPECIES, out, oo + 3 * os);
-        DoubleVector c31 = DoubleVector.fromArray(SPECIES, out, oo + 3 * os + L);
-        for (int q = q0; q < q1; q++) {
-            int ro = po + q * PANEL;
-            DoubleVector r0 = DoubleVector.fromArray(SPECIES, panel, ro);
-            DoubleVector r1 = DoubleVector.fromArray(SPECIES, panel, ro + L);
-            int a0 = ao + q * aq;
-            DoubleVector s = DoubleVector.broadcast(SPECIES, a[a0]);
-            c00 = s.fma(r0, c00);
-            c01 = s.fma(r1, c01);
-            s = DoubleVector.broadcast(SPECIES, a[a0 + ar]);
-            c10 = s.fma(r0, c10);
-            c11 = s.fma(r1, c11);
-            s = DoubleVector.broadcast(SPECIES, a[a0 + 2 * ar]);
-            c20 = s.fma(r0, c20);
-            c21 = s.fma(r1, c21);
-            s = DoubleVector.broadcast(SPECIES, a[a0 + 3 * ar]);
-            c30 = s.fma(r0, c30);
-            c31 = s.fma(r1, c31);
-        }
-        c00.intoArray(out, oo);
-        c01.intoArray(out, oo + L);
-        c10.intoArray(out, oo + os);
-        c11.intoArray(out, oo + os + L);
-        c20.intoArray(out, oo + 2 * os);
-        c21.intoArray(out, oo + 2 * os + L);
-        c30.intoArray(out, oo + 3 * os);
-        c31.intoArray(out, oo + 3 * os + L);
     }
 
     /** One row of {@link #tile8}. */
