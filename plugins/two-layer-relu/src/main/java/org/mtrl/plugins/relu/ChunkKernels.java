@@ -34,14 +34,15 @@ interface ChunkKernels {
     }
 
     /**
-     * The pre-activations {@code z[s*mp + j] = b[j] + sum_k x[s*d + k] * wt[k, j]} of {@code n} samples:
-     * the chain starts at {@code b[j]} and adds the terms in increasing k.
+     * The hidden activations {@code h[s*mp + j] = Math.max(b[j] + sum_k x[s*d + k] * wt[k, j], 0)} of
+     * {@code n} samples: the chain starts at {@code b[j]} and adds the terms in increasing k; the ReLU is
+     * applied while the rows are still in cache.
      *
      * @param wtPanels the first layer transposed (d x mp) in unit panels: wt[k, j] is
      *                 {@code wtPanels[((j / PANEL)*d + k)*PANEL + j % PANEL]}
      * @param mp the padded width
      */
-    void forward(double[] x, int n, int d, double[] wtPanels, int mp, double[] b, double[] z);
+    void forward(double[] x, int n, int d, double[] wtPanels, int mp, double[] b, double[] h);
 
     /**
      * Adds {@code sum_s x[s*d + k] * c[s, j]} to {@code gt[k*mp + j]}: G^T += X^T C, the first-layer

@@ -11,18 +11,21 @@ final class PlainChunkKernels implements ChunkKernels {
     private static final int INPUT_BLOCK = 128;
 
     @Override
-    public void forward(double[] x, int n, int d, double[] wtPanels, int mp, double[] b, double[] z) {
+    public void forward(double[] x, int n, int d, double[] wtPanels, int mp, double[] b, double[] h) {
         for (int s = 0; s < n; s++) {
-            System.arraycopy(b, 0, z, s * mp, mp);
+            System.arraycopy(b, 0, h, s * mp, mp);
         }
         for (int k0 = 0; k0 < d; k0 += INPUT_BLOCK) {
             int k1 = Math.min(d, k0 + INPUT_BLOCK);
             for (int s = 0; s < n; s++) {
                 for (int p = 0; p < mp / PANEL; p++) {
-                    // z[s, panel p] += sum_k x[s, k] wt[k, panel p], terms in increasing k
-                    chain(x, s * d, 1, k0, k1, wtPanels, p * d * PANEL, z, s * mp + p * PANEL);
+                    // h[s, panel p] += sum_k x[s, k] wt[k, panel p], terms in increasing k
+                    chain(x, s * d, 1, k0, k1, wtPanels, p * d * PANEL, h, s * mp + p * PANEL);
                 }
             }
+        }
+        for (int i = 0, end = n * mp; i < end; i++) {
+            h[i] = Math.max(h[i], 0.0);
         }
     }
 

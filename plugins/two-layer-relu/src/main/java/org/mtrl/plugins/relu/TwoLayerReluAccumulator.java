@@ -11,13 +11,13 @@ import org.mtrl.api.model.Loss;
 
 /**
  * Sums loss gradients of a {@link TwoLayerReluModel} for one thread, a whole batch at a time: the
- * pre-activations Z = X W^T + b of the batch are one blocked matrix product, then per sample h = relu(z),
- * f = a_t . h and g = scale * dl/df, g h is added to the head gradient, and the coefficients
- * C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (n x m) give the first-layer gradient as a second blocked
- * product G^T += X^T C and the bias gradient as the column sums of C. When the head is zero, C is zero
- * and so are the first-layer and bias gradients, exactly.
+ * hidden activations H = relu(X W^T + b) of the batch are one blocked matrix product (the ReLU applied
+ * as its rows are finished), then per sample f = a_t . h and g = scale * dl/df, g h is added to the head
+ * gradient, and the coefficients C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (n x m) give the first-layer
+ * gradient as a second blocked product G^T += X^T C and the bias gradient as the column sums of C. When
+ * the head is zero, C is zero and so are the first-layer and bias gradients, exactly.
  *
- * <p>The products run on the JVM's {@link ChunkKernels}, on unit-padded copies (W^T, b, Z, C and G^T
+ * <p>The products run on the JVM's {@link ChunkKernels}, on unit-padded copies (W^T, b, H, C and G^T
  * have {@link ChunkKernels#padded} columns, the padding zero; W^T and C are laid out in the kernels' unit
  * panels, written so as they are made, at no extra pass). Scratch buffers are sized by the largest
  * batch seen and reused, so {@link #add} allocates only when a batch larger than any before arrives.
@@ -38,7 +38,7 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     /** W^T, d x mp, in unit panels. */
     private final double[] transposedFirstLayerPanels;
     private final double[] paddedBias;
-    /** Z, then relu(Z) in place, n x mp. */
+    /** relu(Z), n x mp. */
     private double[] hidden = new double[0];
     /** f_s = a_t . h_s per sample. */
     private double[] output = new double[0];
@@ -98,9 +98,6 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
 
         double[] a = model.heads().data();
         int headOffset = task * m;
-        for (int i = 0, end = n * mp; i < end; i++) {
-            hidden[i] = Math.max(hidden[i], 0.0);
-        }
         outputs(a, headOffset, n, m);
         Loss loss = model.loss();
         double[] y = batch.y();

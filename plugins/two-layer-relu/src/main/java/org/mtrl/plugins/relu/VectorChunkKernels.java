@@ -26,12 +26,12 @@ final class VectorChunkKernels implements ChunkKernels {
     private static final long INPUT_BLOCK_BYTES = 256 * 1024;
 
     @Override
-    public void forward(double[] x, int n, int d, double[] wtPanels, int mp, double[] b, double[] z) {
+    public void forward(double[] x, int n, int d, double[] wtPanels, int mp, double[] b, double[] h) {
         checkPadding(mp);
         for (int s = 0; s < n; s++) {
-            System.arraycopy(b, 0, z, s * mp, mp);
+            System.arraycopy(b, 0, h, s * mp, mp);
         }
-        // out = z (rows: samples), a = x (a[s*d + k]), q = k over a block of inputs, panel = W^T's.
+        // out = h (rows: samples), a = x (a[s*d + k]), q = k over a block of inputs, panel = W^T's.
         // Eight samples' block of x stays in L1 while the block of W^T's panels passes from L2.
         for (int k0 = 0; k0 < d; k0 += INPUT_BLOCK) {
             int k1 = Math.min(d, k0 + INPUT_BLOCK);
@@ -39,7 +39,10 @@ final class VectorChunkKernels implements ChunkKernels {
                 int first = firstRow(s, n);
                 for (int j = 0; j < mp; j += 2 * L) {
                     int panel = (j / PANEL) * d * PANEL + j % PANEL;
-                    tiles(n - first, s - first, z, first * mp + j, mp, x, first * d, d, 1, k0, k1, wtPanels, panel);
+                    tiles(n - first, s - first, h, first * mp + j, mp, x, first * d, d, 1, k0, k1, wtPanels, panel);
+                }
+                if (k1 == d) { // the rows are final: the ReLU (again, harmlessly, on rows a tile before stored)
+                    relu(h, first * mp, Math.min(n, first + 8) * mp);
                 }
             }
         }
@@ -72,6 +75,14 @@ final class VectorChunkKernels implements ChunkKernels {
                     }
                 }
             }
+        }
+    }
+
+    /** {@code v[i] = Math.max(v[i], 0)} for i in [from, to), a multiple of the vector length apart. */
+    private static void relu(double[] v, int from, int to) {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        for (int i = from; i < to; i += L) {
+            DoubleVector.fromArray(SPECIES, v, i).max(zero).intoArray(v, i);
         }
     }
 
