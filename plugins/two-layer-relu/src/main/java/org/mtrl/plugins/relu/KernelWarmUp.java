@@ -22,7 +22,7 @@ import org.mtrl.core.runtime.SeededRandomStreams;
 final class KernelWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final int SAMPLES = 128;
-    /** 8 x 7 + 4 + 1: the backward product runs tiles of 8, 4 and 1 inputs, as most input dimensions need. */
+    /** 7 x 8 + 5: the backward product's last tile of 8 inputs overlaps the one before, as for most dimensions. */
     private static final int INPUTS = 61;
     /** Not a multiple of the unit panel: the last panel's padding is written, as for most widths. */
     private static final int UNITS = 184;
