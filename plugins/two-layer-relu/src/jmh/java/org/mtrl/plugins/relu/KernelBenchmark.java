@@ -46,10 +46,11 @@ public class KernelBenchmark {
     private int mp;
     private double[] x;
     private double[] w;
-    private double[] wt;
+    private double[] wtPanels;
     private double[] b;
     private double[] z;
     private double[] c;
+    private double[] cPanels;
     private double[] grad;
     private TwoLayerReluModel model;
     private Batch batch;
@@ -62,15 +63,19 @@ public class KernelBenchmark {
         x = gaussians(N * d, rng);
         w = gaussians(m * d, rng);
         mp = ChunkKernels.padded(m);
-        wt = new double[d * mp];
+        double[] rowMajor = new double[d * mp];
         for (int j = 0; j < m; j++) {
             for (int k = 0; k < d; k++) {
-                wt[k * mp + j] = w[j * d + k];
+                rowMajor[k * mp + j] = w[j * d + k];
             }
         }
+        wtPanels = new double[d * mp];
+        ChunkKernels.toPanels(rowMajor, d, mp, wtPanels);
         b = gaussians(mp, rng);
         z = new double[N * mp];
         c = gaussians(N * mp, rng);
+        cPanels = new double[N * mp];
+        ChunkKernels.toPanels(c, N, mp, cPanels);
         grad = new double[mp * d];
         model = (TwoLayerReluModel) new TwoLayerReluArchitecture(
                 new TwoLayerReluParams(m, "gaussian", 1.0, 0.5, "logistic")).build(d, 1, rng);
@@ -113,13 +118,13 @@ public class KernelBenchmark {
 
     @Benchmark
     public void blockedForward(Blackhole hole) {
-        chunkKernels.forward(x, N, d, wt, mp, b, z);
+        chunkKernels.forward(x, N, d, wtPanels, mp, b, z);
         hole.consume(z);
     }
 
     @Benchmark
     public void blockedBackward(Blackhole hole) {
-        chunkKernels.backward(x, N, d, c, mp, grad);
+        chunkKernels.backward(x, N, d, cPanels, mp, grad);
         hole.consume(grad);
     }
 

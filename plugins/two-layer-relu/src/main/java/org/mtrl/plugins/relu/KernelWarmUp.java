@@ -22,8 +22,10 @@ import org.mtrl.api.runtime.RandomStream;
 final class KernelWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final int SAMPLES = 128;
-    private static final int INPUTS = 64;
-    private static final int UNITS = 192;
+    /** 7 x 8 + 5: the backward product's last tile of 8 inputs overlaps the one before, as for most dimensions. */
+    private static final int INPUTS = 61;
+    /** Not a multiple of the unit panel: the last panel's padding is written, as for most widths. */
+    private static final int UNITS = 184;
     /** Passes until the JIT has fully compiled both products (OSR first, then the methods), on JDK 17. */
     private static final int PASSES = 30;
 

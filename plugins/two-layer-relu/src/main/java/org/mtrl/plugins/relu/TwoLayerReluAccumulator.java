@@ -11,14 +11,15 @@ import org.mtrl.api.model.Loss;
 
 /**
  * Sums loss gradients of a {@link TwoLayerReluModel} for one thread, a whole batch at a time: the
- * pre-activations Z = X W^T + b of the batch are one blocked matrix product, then per sample h = relu(z),
- * f = a_t . h and g = scale * dl/df, g h is added to the head gradient, and the coefficients
- * C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (n x m) give the first-layer gradient as a second blocked
- * product G^T += X^T C and the bias gradient as the column sums of C. When the head is zero, C is zero
- * and so are the first-layer and bias gradients, exactly.
+ * hidden activations H = relu(X W^T + b) of the batch are one blocked matrix product (the ReLU applied
+ * as its rows are finished), then per sample f = a_t . h and g = scale * dl/df, g h is added to the head
+ * gradient, and the coefficients C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (n x m) give the first-layer
+ * gradient as a second blocked product G^T += X^T C and the bias gradient as the column sums of C. When
+ * the head is zero, C is zero and so are the first-layer and bias gradients, exactly.
  *
- * <p>The products run on the JVM's {@link ChunkKernels}, on unit-padded copies (W^T, b, Z, C and G^T
- * have {@link ChunkKernels#padded} columns, the padding zero). Scratch buffers are sized by the largest
+ * <p>The products run on the JVM's {@link ChunkKernels}, on unit-padded copies (W^T, b, H, C and G^T
+ * have {@link ChunkKernels#padded} columns, the padding zero; W^T and C are laid out in the kernels' unit
+ * panels, written so as they are made, at no extra pass). Scratch buffers are sized by the largest
  * batch seen and reused, so {@link #add} allocates only when a batch larger than any before arrives.
  * The head and bias gradients returned by the accessors are live buffers; {@link #firstLayer} writes
  * G from G^T into its own buffer when called.
@@ -34,16 +35,16 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     /** G, m x d, written from G^T by {@link #firstLayer}. */
     private final double[] firstLayerGradient;
     private final double[] biasGradient;
-    /** W^T, d x mp. */
-    private final double[] transposedFirstLayer;
+    /** W^T, d x mp, in unit panels. */
+    private final double[] transposedFirstLayerPanels;
     private final double[] paddedBias;
-    /** Z, then relu(Z) in place, n x mp. */
+    /** relu(Z), n x mp. */
     private double[] hidden = new double[0];
     /** f_s = a_t . h_s per sample. */
     private double[] output = new double[0];
     private double[] lossDerivative = new double[0];
-    /** C, n x mp. */
-    private double[] coefficients = new double[0];
+    /** C, n x mp, in unit panels (of n rows: their layout follows the batch size). */
+    private double[] coefficientPanels = new double[0];
 
     TwoLayerReluAccumulator(TwoLayerReluModel model, Set<GradientPart> parts) {
         this(model, parts, ChunkKernels.selected());
@@ -61,7 +62,7 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         this.firstLayerGradient = firstLayer ? new double[Math.multiplyExact(m, d)] : null;
         this.transposedFirstLayerGradient = firstLayer ? new double[Math.multiplyExact(paddedWidth, d)] : null;
         this.biasGradient = this.parts.contains(GradientPart.BIAS) ? new double[m] : null;
-        this.transposedFirstLayer = new double[Math.multiplyExact(paddedWidth, d)];
+        this.transposedFirstLayerPanels = new double[Math.multiplyExact(paddedWidth, d)];
         this.paddedBias = new double[paddedWidth];
     }
 
@@ -91,15 +92,12 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         }
         int n = batch.size();
         ensureCapacity(n);
-        transpose(model.firstLayer().data(), m, d, transposedFirstLayer, mp);
+        transposeToPanels(model.firstLayer().data(), m, d, transposedFirstLayerPanels);
         System.arraycopy(model.bias(), 0, paddedBias, 0, m);
-        kernels.forward(batch.x(), n, d, transposedFirstLayer, mp, paddedBias, hidden);
+        kernels.forward(batch.x(), n, d, transposedFirstLayerPanels, mp, paddedBias, hidden);
 
         double[] a = model.heads().data();
         int headOffset = task * m;
-        for (int i = 0, end = n * mp; i < end; i++) {
-            hidden[i] = Math.max(hidden[i], 0.0);
-        }
         outputs(a, headOffset, n, m);
         Loss loss = model.loss();
         double[] y = batch.y();
@@ -114,12 +112,10 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         if (transposedFirstLayerGradient != null || biasGradient != null) {
             fillCoefficients(a, headOffset, n, m);
             if (biasGradient != null) {
-                for (int s = 0; s < n; s++) {
-                    Vectors.axpy(1.0, coefficients, s * mp, biasGradient, 0, m);
-                }
+                addBiasGradient(n, m);
             }
             if (transposedFirstLayerGradient != null) {
-                kernels.backward(batch.x(), n, d, coefficients, mp, transposedFirstLayerGradient);
+                kernels.backward(batch.x(), n, d, coefficientPanels, mp, transposedFirstLayerGradient);
             }
         }
         return totalLoss;
@@ -200,20 +196,42 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     }
 
     /**
-     * C[s][j] = g_s a_j where unit j is active on sample s, else +0 (padding columns stay +0). Half the
-     * units are active, at random, so a branch would mispredict half the time: the mask is computed
-     * from the bits instead. h = relu(z) is +0 or positive, so its bits are zero exactly when the unit
-     * is inactive.
+     * C[s][j] = g_s a_j where unit j is active on sample s, else +0, into unit panels; padding units get
+     * +0 written (the panels' layout follows n, so a slot that is padding now may have held a unit of a
+     * longer batch). Half the units are active, at random, so a branch would mispredict half the time:
+     * the mask is computed from the bits instead. h = relu(z) is +0 or positive, so its bits are zero
+     * exactly when the unit is inactive.
      */
     private void fillCoefficients(double[] a, int headOffset, int n, int m) {
+        int panel = ChunkKernels.PANEL;
         for (int s = 0; s < n; s++) {
             double g = lossDerivative[s];
             int ho = s * paddedWidth;
-            for (int j = 0; j < m; j++) {
-                long bits = Double.doubleToRawLongBits(hidden[ho + j]);
-                long active = (bits | -bits) >> 63; // all ones when bits != 0, else zero
-                coefficients[ho + j] = Double.longBitsToDouble(
-                        Double.doubleToRawLongBits(g * a[headOffset + j]) & active);
+            for (int p = 0; p < paddedWidth / panel; p++) {
+                int j0 = p * panel;
+                int co = (p * n + s) * panel;
+                int units = Math.min(panel, m - j0);
+                for (int v = 0; v < units; v++) {
+                    long bits = Double.doubleToRawLongBits(hidden[ho + j0 + v]);
+                    long active = (bits | -bits) >> 63; // all ones when bits != 0, else zero
+                    coefficientPanels[co + v] = Double.longBitsToDouble(
+                            Double.doubleToRawLongBits(g * a[headOffset + j0 + v]) & active);
+                }
+                Arrays.fill(coefficientPanels, co + units, co + panel, 0.0);
+            }
+        }
+    }
+
+    /** Adds C's column sums to the bias gradient, each entry's terms in increasing s. */
+    private void addBiasGradient(int n, int m) {
+        int panel = ChunkKernels.PANEL;
+        for (int p = 0; p * panel < m; p++) {
+            int units = Math.min(panel, m - p * panel);
+            for (int s = 0; s < n; s++) {
+                int co = (p * n + s) * panel;
+                for (int v = 0; v < units; v++) {
+                    biasGradient[p * panel + v] += coefficientPanels[co + v];
+                }
             }
         }
     }
@@ -223,16 +241,21 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
             hidden = new double[Math.multiplyExact(n, paddedWidth)];
             output = new double[n];
             lossDerivative = new double[n];
-            coefficients = new double[Math.multiplyExact(n, paddedWidth)];
+            coefficientPanels = new double[Math.multiplyExact(n, paddedWidth)];
         }
     }
 
-    /** {@code out} (cols x stride, first rows columns used) = {@code in} (rows x cols) transposed. */
-    private static void transpose(double[] in, int rows, int cols, double[] out, int stride) {
-        for (int i = 0; i < rows; i++) {
-            int io = i * cols;
-            for (int k = 0; k < cols; k++) {
-                out[k * stride + i] = in[io + k];
+    /**
+     * W (m x d) transposed into the kernels' unit panels: W[j][k] goes to panel j / PANEL, row k, column
+     * j % PANEL. The padding units' slots are never written, so they stay zero.
+     */
+    private static void transposeToPanels(double[] w, int m, int d, double[] panels) {
+        int panel = ChunkKernels.PANEL;
+        for (int j = 0; j < m; j++) {
+            int wo = j * d;
+            int po = (j / panel) * d * panel + j % panel;
+            for (int k = 0; k < d; k++) {
+                panels[po + k * panel] = w[wo + k];
             }
         }
     }

@@ -13,7 +13,8 @@ import org.mtrl.api.runtime.RandomStream;
 
 /**
  * The blocked kernels against plain triple loops, on sizes that exercise every tile and tail (samples
- * not a multiple of 4, widths not a multiple of the vector length, inputs longer than one panel).
+ * and inputs not a multiple of 8 or of 4, widths not a multiple of the vector length, inputs longer than
+ * one block).
  */
 class ChunkKernelsTest {
     private static final double RELATIVE = 1e-12;
@@ -38,9 +39,27 @@ class ChunkKernelsTest {
         return v;
     }
 
+    private static double[] panels(double[] rowMajor, int rows, int mp) {
+        double[] panels = new double[rows * mp];
+        ChunkKernels.toPanels(rowMajor, rows, mp, panels);
+        return panels;
+    }
+
+    @Test
+    void panelsHoldEachUnitBlockRowAfterRow() {
+        double[] rowMajor = new double[3 * 32];
+        for (int i = 0; i < rowMajor.length; i++) {
+            rowMajor[i] = i;
+        }
+        double[] panels = panels(rowMajor, 3, 32);
+        // row 1, unit 5: panel 0, row 1; row 2, unit 20: panel 1, row 2, column 4
+        assertEquals(rowMajor[32 + 5], panels[16 + 5]);
+        assertEquals(rowMajor[2 * 32 + 20], panels[(3 + 2) * 16 + 4]);
+    }
+
     @ParameterizedTest
     @CsvSource({"1, 1, 1", "7, 37, 21", "64, 100, 200", "13, 600, 45", "5, 39, 3", "6, 131, 17"})
-    void forwardMatchesTripleLoopAndImplementationsAgreeBitForBit(int n, int d, int m) {
+    void forwardMatchesTripleLoopWithReluAndImplementationsAgreeBitForBit(int n, int d, int m) {
         RandomStream rng = Fixtures.stream(n * 1000L + d);
         int mp = ChunkKernels.padded(m);
         double[] x = gaussians(n * d, rng);
@@ -49,7 +68,7 @@ class ChunkKernelsTest {
         double[] first = null;
         for (ChunkKernels kernels : implementations()) {
             double[] z = new double[n * mp];
-            kernels.forward(x, n, d, wt, mp, b, z);
+            kernels.forward(x, n, d, panels(wt, d, mp), mp, b, z);
             for (int s = 0; s < n; s++) {
                 for (int j = 0; j < mp; j++) {
                     double sum = b[j];
@@ -58,9 +77,10 @@ class ChunkKernelsTest {
                         sum += x[s * d + k] * wt[k * mp + j];
                         magnitude += Math.abs(x[s * d + k] * wt[k * mp + j]);
                     }
-                    assertTrue(Math.abs(z[s * mp + j] - sum) <= RELATIVE * magnitude,
-                            kernels.getClass().getSimpleName() + " z[" + s + "," + j + "] = " + z[s * mp + j]
-                                    + " vs " + sum);
+                    double relu = Math.max(sum, 0);
+                    assertTrue(Math.abs(z[s * mp + j] - relu) <= RELATIVE * magnitude,
+                            kernels.getClass().getSimpleName() + " h[" + s + "," + j + "] = " + z[s * mp + j]
+                                    + " vs " + relu);
                 }
             }
             if (first == null) {
@@ -88,7 +108,7 @@ class ChunkKernelsTest {
         double[] first = null;
         for (ChunkKernels kernels : implementations()) {
             double[] gt = start.clone();
-            kernels.backward(x, n, d, c, mp, gt);
+            kernels.backward(x, n, d, panels(c, n, mp), mp, gt);
             for (int k = 0; k < d; k++) {
                 for (int j = 0; j < mp; j++) {
                     double sum = start[k * mp + j];
