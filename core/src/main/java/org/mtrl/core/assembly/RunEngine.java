@@ -53,7 +53,8 @@ public final class RunEngine {
         RunLog log = new RunLog(progress);
         Experiment experiment = assemble(config, log);
         Experiment.Prepared prepared = experiment.prepare();
-        RunRecord record = start.apply(Provenance.now(workers.threads(), config.seed()));
+        RunRecord record = start.apply(Provenance.now(workers.threads(), config.seed())
+                .withSampling(prepared.sampling().description()));
         RunResult result;
         try {
             result = experiment.run(prepared);

@@ -15,7 +15,9 @@ import org.mtrl.api.model.Loss;
  * f = a_t . h and g = scale * dl/df, g h is added to the head gradient, and the coefficients
  * C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (n x m) give the first-layer gradient as a second blocked
  * product G^T += X^T C and the bias gradient as the column sums of C. When the head is zero, C is zero
- * and so are the first-layer and bias gradients, exactly.
+ * and so are the first-layer and bias gradients, exactly. The pre-activation Gram sum_s c_s c_s^T
+ * (projected sampling's covariance of the rest of the first-layer gradient) is the same kernel on C
+ * alone: C^T C.
  *
  * <p>The products run on the JVM's {@link ChunkKernels}, on unit-padded copies (W^T, b, Z, C and G^T
  * have {@link ChunkKernels#padded} columns, the padding zero). Scratch buffers are sized by the largest
@@ -34,6 +36,10 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     /** G, m x d, written from G^T by {@link #firstLayer}. */
     private final double[] firstLayerGradient;
     private final double[] biasGradient;
+    /** sum_s c_s c_s^T, mp x mp. */
+    private final double[] paddedGram;
+    /** The same, m x m, written from the padded one by {@link #preActivationGram}. */
+    private final double[] gram;
     /** W^T, d x mp. */
     private final double[] transposedFirstLayer;
     private final double[] paddedBias;
@@ -61,6 +67,9 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         this.firstLayerGradient = firstLayer ? new double[Math.multiplyExact(m, d)] : null;
         this.transposedFirstLayerGradient = firstLayer ? new double[Math.multiplyExact(paddedWidth, d)] : null;
         this.biasGradient = this.parts.contains(GradientPart.BIAS) ? new double[m] : null;
+        boolean gram = this.parts.contains(GradientPart.PRE_ACTIVATION_GRAM);
+        this.paddedGram = gram ? new double[Math.multiplyExact(paddedWidth, paddedWidth)] : null;
+        this.gram = gram ? new double[Math.multiplyExact(m, m)] : null;
         this.transposedFirstLayer = new double[Math.multiplyExact(paddedWidth, d)];
         this.paddedBias = new double[paddedWidth];
     }
@@ -70,6 +79,7 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         zero(headGradient);
         zero(transposedFirstLayerGradient);
         zero(biasGradient);
+        zero(paddedGram);
     }
 
     private static void zero(double[] gradient) {
@@ -111,7 +121,7 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         if (headGradient != null) {
             addHeadGradient(n, m);
         }
-        if (transposedFirstLayerGradient != null || biasGradient != null) {
+        if (transposedFirstLayerGradient != null || biasGradient != null || paddedGram != null) {
             fillCoefficients(a, headOffset, n, m);
             if (biasGradient != null) {
                 for (int s = 0; s < n; s++) {
@@ -120,6 +130,9 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
             }
             if (transposedFirstLayerGradient != null) {
                 kernels.backward(batch.x(), n, d, coefficients, mp, transposedFirstLayerGradient);
+            }
+            if (paddedGram != null) {
+                kernels.backward(coefficients, n, mp, coefficients, mp, paddedGram);
             }
         }
         return totalLoss;
@@ -262,6 +275,16 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     @Override
     public double[] bias() {
         return requested(biasGradient, GradientPart.BIAS);
+    }
+
+    @Override
+    public double[] preActivationGram() {
+        double[] out = requested(gram, GradientPart.PRE_ACTIVATION_GRAM);
+        int m = model.width();
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(paddedGram, i * paddedWidth, out, i * m, m);
+        }
+        return out;
     }
 
     private double[] requested(double[] gradient, GradientPart part) {

@@ -1,0 +1,97 @@
+package org.mtrl.core.sampling;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.runtime.RandomStream;
+import org.mtrl.api.runtime.RandomStreams;
+import org.mtrl.api.runtime.Workers;
+import org.mtrl.core.linalg.Vectors;
+
+/**
+ * The first-layer gradient in R^d from its projected parts (docs/math.md, "Projected sampling"). With
+ * x_s = Q u_s + P xi_s (P = I - Q Q^T, xi_s ~ N(0, I_d) independent of u_s), the gradient
+ * sum_s c_s x_s^T is G_u Q^T + S P, where G_u = sum_s c_s u_s^T is the reduced model's gradient and,
+ * given the c_s, S = sum_s c_s xi_s^T has independent N(0, C) columns, C = sum_s c_s c_s^T. So S is
+ * drawn as L Z (L the symmetric square root of C, Z an m x d standard normal matrix) and
+ * G = L Z + (G_u - (L Z) Q) Q^T, in O(m^2 d + 2 m k d) instead of the n m d of explicit samples.
+ *
+ * <p>Z is drawn in blocks of {@link #BLOCK} columns, block b from the stream
+ * {@code (purpose + "-outside", round, b)}, and every entry of the result is a fixed-order sum, so the
+ * result does not depend on the thread count.
+ */
+public final class OutsideSpanGradient {
+    /** Columns of Z per random stream and unit of parallel work. */
+    static final int BLOCK = 512;
+
+    private OutsideSpanGradient() {
+    }
+
+    /**
+     * The m x d first-layer gradient, row-major.
+     *
+     * @param reduced G_u, m x k row-major
+     * @param gram    C, m x m row-major (symmetric, positive semi-definite)
+     * @param m       the width
+     * @param basis   Q^T, k x d with orthonormal rows
+     */
+    public static double[] lift(double[] reduced, double[] gram, int m, Matrix basis, RandomStreams streams,
+                                String purpose, int round, Workers workers) {
+        int k = basis.rows();
+        int d = basis.cols();
+        double[] root = symmetricSquareRoot(gram, m);
+        double[] q = basis.data();
+        double[] g = new double[Math.multiplyExact(m, d)];
+        int blocks = (d + BLOCK - 1) / BLOCK;
+        workers.forEach(blocks, b -> {
+            int from = b * BLOCK;
+            int width = Math.min(BLOCK, d - from);
+            double[] z = new double[m * width];
+            RandomStream rng = streams.stream(purpose + "-outside", round, b);
+            rng.nextGaussians(z, 0, z.length);
+            for (int i = 0; i < m; i++) {
+                for (int l = 0; l < m; l++) {
+                    Vectors.axpy(root[i * m + l], z, l * width, g, i * d + from, width);
+                }
+            }
+        });
+        workers.forEach(m, i -> {
+            double[] coefficients = new double[k];
+            for (int c = 0; c < k; c++) {
+                coefficients[c] = reduced[i * k + c] - Vectors.dot(g, i * d, q, c * d, d);
+            }
+            for (int c = 0; c < k; c++) {
+                Vectors.axpy(coefficients[c], q, c * d, g, i * d, d);
+            }
+        });
+        return g;
+    }
+
+    /**
+     * L = V diag(sqrt(max(lambda, 0))) V^T for C = V diag(lambda) V^T: L L^T = C also when C is
+     * singular (rounding can make a zero eigenvalue slightly negative; it is taken as zero).
+     */
+    static double[] symmetricSquareRoot(double[] c, int m) {
+        EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(m, true, true);
+        if (!eigen.decompose(new DMatrixRMaj(m, m, true, c))) {
+            throw new IllegalStateException("the eigen-decomposition of the " + m + " x " + m
+                    + " pre-activation Gram did not converge");
+        }
+        double[] root = new double[m * m];
+        for (int e = 0; e < eigen.getNumberOfEigenvalues(); e++) {
+            double scale = Math.sqrt(Math.max(0, eigen.getEigenvalue(e).real));
+            if (scale == 0) {
+                continue;
+            }
+            double[] v = eigen.getEigenVector(e).data;
+            for (int i = 0; i < m; i++) {
+                double vi = scale * v[i];
+                for (int j = 0; j < m; j++) {
+                    root[i * m + j] += vi * v[j];
+                }
+            }
+        }
+        return root;
+    }
+}

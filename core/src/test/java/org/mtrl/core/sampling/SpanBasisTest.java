@@ -1,0 +1,119 @@
+package org.mtrl.core.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.mtrl.api.data.Subspace;
+import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.runtime.RandomStream;
+import org.mtrl.core.linalg.RandomMatrices;
+import org.mtrl.core.runtime.PoolWorkers;
+import org.mtrl.core.runtime.SeededRandomStreams;
+
+class SpanBasisTest {
+
+    @Test
+    void theBasisIsOrthonormalAndHoldsTheGroundTruthAndTheRows() {
+        RandomStream rng = new SeededRandomStreams(3).stream("test");
+        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(40, 3, rng));
+        Matrix w = Matrix.zeros(6, 40);
+        rng.nextGaussians(w.data(), 0, w.data().length);
+        Matrix q = basis(truth, w, 2);
+        assertEquals(9, q.rows());
+        assertOrthonormalRows(q);
+        for (int c = 0; c < 3; c++) {
+            assertInSpan(q, column(truth.basis(), c));
+        }
+        for (int i = 0; i < 6; i++) {
+            assertInSpan(q, w.row(i));
+        }
+    }
+
+    @Test
+    void dependentAndZeroRowsAddNoDirection() {
+        RandomStream rng = new SeededRandomStreams(4).stream("test");
+        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(20, 2, rng));
+        Matrix w = Matrix.zeros(4, 20);
+        rng.nextGaussians(w.data(), 0, 20);                  // row 0 random
+        for (int j = 0; j < 20; j++) {
+            w.set(1, j, 3 * w.get(0, j));                   // row 1 = 3 row 0
+            w.set(2, j, truth.basis().get(j, 1) - 2 * w.get(0, j)); // row 2 in span(M, row 0)
+        }                                                    // row 3 zero
+        Matrix q = basis(truth, w, 1);
+        assertEquals(3, q.rows(), "span(M) and row 0 only");
+        assertOrthonormalRows(q);
+        for (int i = 0; i < 4; i++) {
+            assertInSpan(q, w.row(i));
+        }
+    }
+
+    @Test
+    void atMostDDirections() {
+        RandomStream rng = new SeededRandomStreams(5).stream("test");
+        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(5, 2, rng));
+        Matrix w = Matrix.zeros(7, 5);
+        rng.nextGaussians(w.data(), 0, w.data().length);
+        Matrix q = basis(truth, w, 1);
+        assertEquals(5, q.rows());
+        assertOrthonormalRows(q);
+    }
+
+    @Test
+    void theBasisIsTheSameBitsOnAnyThreadCount() {
+        RandomStream rng = new SeededRandomStreams(6).stream("test");
+        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(5000, 3, rng));
+        Matrix w = Matrix.zeros(8, 5000);
+        rng.nextGaussians(w.data(), 0, w.data().length);
+        assertEquals(java.util.Arrays.toString(basis(truth, w, 1).data()),
+                java.util.Arrays.toString(basis(truth, w, 4).data()));
+    }
+
+    private static Matrix basis(Subspace truth, Matrix w, int threads) {
+        try (PoolWorkers workers = new PoolWorkers(threads)) {
+            return SpanBasis.of(truth, w, workers);
+        }
+    }
+
+    private static double[] column(Matrix a, int c) {
+        double[] out = new double[a.rows()];
+        for (int i = 0; i < a.rows(); i++) {
+            out[i] = a.get(i, c);
+        }
+        return out;
+    }
+
+    static void assertOrthonormalRows(Matrix q) {
+        for (int a = 0; a < q.rows(); a++) {
+            for (int b = 0; b < q.rows(); b++) {
+                double dot = 0;
+                for (int j = 0; j < q.cols(); j++) {
+                    dot += q.get(a, j) * q.get(b, j);
+                }
+                assertEquals(a == b ? 1 : 0, dot, 1e-12, "rows " + a + ", " + b);
+            }
+        }
+    }
+
+    /** v - Q^T Q v is zero: v lies in the span of Q's rows. */
+    private static void assertInSpan(Matrix q, double[] v) {
+        double[] residual = v.clone();
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        for (int a = 0; a < q.rows(); a++) {
+            double c = 0;
+            for (int j = 0; j < v.length; j++) {
+                c += q.get(a, j) * v[j];
+            }
+            for (int j = 0; j < v.length; j++) {
+                residual[j] -= c * q.get(a, j);
+            }
+        }
+        double left = 0;
+        for (double x : residual) {
+            left += x * x;
+        }
+        assertEquals(0, Math.sqrt(left), 1e-12 * Math.max(1, Math.sqrt(norm)));
+    }
+}
