@@ -101,8 +101,13 @@ public final class Experiment {
         Contracts.require(config.model(), model != null, () -> "build() returned no model (null)");
         Contracts.checkModel(config.model(), "built", model, data.dim(), tasks.size());
         Model checked = new CheckedModel(config.model(), model);
-        SamplingChoice sampling = SamplingChoice.of(config.sampling(), problem, checked, workers,
-                config.data().factory().describe(), config.model().factory().describe());
+        SamplingChoice sampling;
+        try {
+            sampling = SamplingChoice.of(config.sampling(), problem, checked, workers,
+                    config.data().factory().describe(), config.model().factory().describe());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("sampling", e.getMessage());
+        }
         return new Prepared(problem, checked, sampling, (System.nanoTime() - start) / 1e9);
     }
 

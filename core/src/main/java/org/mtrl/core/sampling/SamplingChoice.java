@@ -7,7 +7,6 @@ import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.sampling.Sampling;
-import org.mtrl.core.config.ConfigException;
 
 /**
  * The run's {@code sampling} setting applied to its components: {@code direct} draws every x in R^d;
@@ -23,15 +22,15 @@ public record SamplingChoice(Sampling sampling, String description) {
     /** The values the setting allows. */
     public static final List<String> MODES = List.of("auto", "direct", "projected");
     /** auto projects when m + r &lt;= this times d (the measured crossover, docs/performance.md). */
-    static final double AUTO_FRACTION = 0.5;
+    static final double AUTO_FRACTION = 0.6;
 
     /**
      * Applies {@code mode} to the problem and model of a run.
      *
      * @param dataName  the data slot's component as messages name it
      * @param modelName the model slot's component as messages name it
-     * @throws ConfigException (key {@code sampling}) when projected sampling is asked for and a
-     *                         component does not allow it
+     * @throws IllegalArgumentException when projected sampling is asked for and a component does not
+     *                                  allow it (the run reports a configuration error of {@code sampling})
      */
     public static SamplingChoice of(String mode, Problem problem, Model model, Workers workers, String dataName,
                                     String modelName) {
@@ -48,7 +47,7 @@ public record SamplingChoice(Sampling sampling, String description) {
                 return new SamplingChoice(direct, "direct (as configured)");
             case "projected":
                 if (obstacle != null) {
-                    throw new ConfigException("sampling", "value 'projected' needs standard Gaussian inputs and a "
+                    throw new IllegalArgumentException("value 'projected' needs standard Gaussian inputs and a "
                             + "model that sees x only through W x, but " + obstacle + "; use direct or auto");
                 }
                 return new SamplingChoice(new ProjectedSampling(problem, workers), String.format(Locale.ROOT,
@@ -57,15 +56,20 @@ public record SamplingChoice(Sampling sampling, String description) {
                 if (obstacle != null) {
                     return new SamplingChoice(direct, "direct (auto: " + obstacle + ")");
                 }
-                if (span > AUTO_FRACTION * d) {
+                if (!autoProjects(d, span)) {
                     return new SamplingChoice(direct, String.format(Locale.ROOT,
                             "direct (auto: m + r = %d is over %s of d = %d)", span, AUTO_FRACTION, d));
                 }
                 return new SamplingChoice(new ProjectedSampling(problem, workers), String.format(Locale.ROOT,
                         "projected (auto: m + r = %d is at most %s of d = %d)", span, AUTO_FRACTION, d));
             default:
-                throw new ConfigException("sampling", "value '" + mode + "' is not allowed; allowed: " + MODES);
+                throw new IllegalArgumentException("value '" + mode + "' is not allowed; allowed: " + MODES);
         }
+    }
+
+    /** Whether auto projects at input dimension d and m + r = {@code span}, components allowing. */
+    public static boolean autoProjects(long d, long span) {
+        return span <= AUTO_FRACTION * d;
     }
 
     /** Whether the run samples in the projected span. */

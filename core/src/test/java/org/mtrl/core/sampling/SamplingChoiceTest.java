@@ -16,7 +16,6 @@ import org.mtrl.api.data.Subspace;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.runtime.RandomStream;
-import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.data.ProjectingSampleSource;
 import org.mtrl.core.linalg.RandomMatrices;
 import org.mtrl.core.runtime.PoolWorkers;
@@ -26,11 +25,11 @@ class SamplingChoiceTest {
     private final PoolWorkers workers = new PoolWorkers(1);
 
     @Test
-    void autoProjectsOnlyWhereMPlusRIsAtMostHalfOfD() {
-        // m + r = 13: projected from d = 26 on
-        assertTrue(choose("auto", 26, true, true).projected());
-        assertFalse(choose("auto", 25, true, true).projected());
-        assertEquals("direct (auto: m + r = 13 is over 0.5 of d = 25)", choose("auto", 25, true, true).description());
+    void autoProjectsOnlyWhereMPlusRIsAtMostSixTenthsOfD() {
+        // m + r = 13: projected from d = 22 on (13 <= 0.6 d)
+        assertTrue(choose("auto", 22, true, true).projected());
+        assertFalse(choose("auto", 21, true, true).projected());
+        assertEquals("direct (auto: m + r = 13 is over 0.6 of d = 21)", choose("auto", 21, true, true).description());
     }
 
     @Test
@@ -53,10 +52,11 @@ class SamplingChoiceTest {
 
     @Test
     void projectedOnComponentsThatDoNotAllowItIsAConfigurationError() {
-        ConfigException e = assertThrows(ConfigException.class, () -> choose("projected", 1000, false, true));
-        assertEquals("sampling", e.path());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> choose("projected", 1000, false, true));
         assertTrue(e.getMessage().contains("data/test does not declare its inputs standard Gaussian"), e.getMessage());
-        ConfigException m = assertThrows(ConfigException.class, () -> choose("projected", 1000, true, false));
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
+                () -> choose("projected", 1000, true, false));
         assertTrue(m.getMessage().contains("model/test does not offer the pre-activation Gram"), m.getMessage());
     }
 
