@@ -56,15 +56,15 @@ public final class OutsideSpanGradient {
                 }
             }
         });
-        workers.forEach(m, i -> {
-            double[] coefficients = new double[k];
+        // B = G_u - (L Z) Q (m x k), then G = L Z + B Q^T, by blocked products (Q is streamed a few times)
+        double[] inside = RowProducts.timesTransposed(g, m, q, k, d, workers);
+        double[] negatedTransposed = new double[k * m];
+        for (int i = 0; i < m; i++) {
             for (int c = 0; c < k; c++) {
-                coefficients[c] = reduced[i * k + c] - Vectors.dot(g, i * d, q, c * d, d);
+                negatedTransposed[c * m + i] = inside[i * k + c] - reduced[i * k + c];
             }
-            for (int c = 0; c < k; c++) {
-                Vectors.axpy(coefficients[c], q, c * d, g, i * d, d);
-            }
-        });
+        }
+        RowProducts.subtractProjections(q, k, negatedTransposed, g, m, d, workers);
         return g;
     }
 

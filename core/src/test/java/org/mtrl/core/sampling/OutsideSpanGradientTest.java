@@ -121,7 +121,7 @@ class OutsideSpanGradientTest {
             Matrix w = Matrix.zeros(2, d);
             rng.nextGaussians(w.data(), 0, w.data().length);
             try (PoolWorkers workers = new PoolWorkers(1)) {
-                q = SpanBasis.of(new Subspace(RandomMatrices.haarOrthonormal(d, 2, rng)), w, workers);
+                q = SpanBasis.of(new Subspace(RandomMatrices.haarOrthonormal(d, 2, rng)), w, workers).rows();
             }
             reduced = new double[m * q.rows()];
             rng.nextGaussians(reduced, 0, reduced.length);

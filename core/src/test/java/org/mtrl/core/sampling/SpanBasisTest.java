@@ -15,16 +15,20 @@ class SpanBasisTest {
     @Test
     void theBasisIsOrthonormalAndHoldsTheGroundTruthAndTheRows() {
         RandomStream rng = new SeededRandomStreams(3).stream("test");
-        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(40, 3, rng));
-        Matrix w = Matrix.zeros(6, 40);
+        // 33 candidates: three panels of SpanBasis.PANEL
+        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(1100, 3, rng));
+        Matrix w = Matrix.zeros(30, 1100);
         rng.nextGaussians(w.data(), 0, w.data().length);
+        for (int j = 0; j < 1100; j++) {
+            w.set(25, j, w.get(2, j) - w.get(20, j)); // dependent on rows of two earlier panels
+        }
         Matrix q = basis(truth, w, 2);
-        assertEquals(9, q.rows());
+        assertEquals(32, q.rows());
         assertOrthonormalRows(q);
         for (int c = 0; c < 3; c++) {
             assertInSpan(q, column(truth.basis(), c));
         }
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 30; i++) {
             assertInSpan(q, w.row(i));
         }
     }
@@ -62,7 +66,7 @@ class SpanBasisTest {
     void theBasisIsTheSameBitsOnAnyThreadCount() {
         RandomStream rng = new SeededRandomStreams(6).stream("test");
         Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(5000, 3, rng));
-        Matrix w = Matrix.zeros(8, 5000);
+        Matrix w = Matrix.zeros(20, 5000);
         rng.nextGaussians(w.data(), 0, w.data().length);
         assertEquals(java.util.Arrays.toString(basis(truth, w, 1).data()),
                 java.util.Arrays.toString(basis(truth, w, 4).data()));
@@ -70,7 +74,30 @@ class SpanBasisTest {
 
     private static Matrix basis(Subspace truth, Matrix w, int threads) {
         try (PoolWorkers workers = new PoolWorkers(threads)) {
-            return SpanBasis.of(truth, w, workers);
+            SpanBasis.Basis basis = SpanBasis.of(truth, w, workers);
+            assertCoordinates(basis, truth, w);
+            return basis.rows();
+        }
+    }
+
+    /** W Q and Q^T M by plain loops equal the coordinates the orthogonalisation kept. */
+    private static void assertCoordinates(SpanBasis.Basis basis, Subspace truth, Matrix w) {
+        Matrix q = basis.rows();
+        for (int c = 0; c < q.rows(); c++) {
+            for (int i = 0; i < w.rows(); i++) {
+                double s = 0;
+                for (int j = 0; j < q.cols(); j++) {
+                    s += w.get(i, j) * q.get(c, j);
+                }
+                assertEquals(s, basis.firstLayer().get(i, c), 1e-10, "W Q at " + i + ", " + c);
+            }
+            for (int i = 0; i < truth.rank(); i++) {
+                double s = 0;
+                for (int j = 0; j < q.cols(); j++) {
+                    s += truth.basis().get(j, i) * q.get(c, j);
+                }
+                assertEquals(s, basis.groundTruth().get(c, i), 1e-12, "Q^T M at " + c + ", " + i);
+            }
         }
     }
 
