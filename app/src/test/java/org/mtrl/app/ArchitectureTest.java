@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency direction of the modules: api <- core <- plugins; app on core only. */
+/** The dependency direction of the modules: api <- plugins, api <- core <- app; runner plugins on core. */
 class ArchitectureTest {
     private static JavaClasses mtrl;
 
@@ -43,6 +43,19 @@ class ArchitectureTest {
     void theAppDoesNotCompileAgainstPlugins() {
         noClasses().that().resideInAPackage("org.mtrl.app..")
                 .should().dependOnClassesThat().resideInAPackage("org.mtrl.plugins..")
+                .check(mtrl);
+    }
+
+    /**
+     * The built-in component plugins use only the api, exactly like a third-party plugin (whose jar
+     * cannot see core at all). The Spark runner is a runner plugin, extending core's sweep machinery, and
+     * may use core.
+     */
+    @Test
+    void componentPluginsUseOnlyTheApi() {
+        noClasses().that().resideInAnyPackage("org.mtrl.plugins.subspace..", "org.mtrl.plugins.relu..",
+                        "org.mtrl.plugins.multitask..", "org.mtrl.plugins.baselines..", "org.mtrl.plugins.probes..")
+                .should().dependOnClassesThat().resideInAPackage("org.mtrl.core..")
                 .check(mtrl);
     }
 

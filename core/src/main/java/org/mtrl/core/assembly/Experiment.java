@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mtrl.api.data.DataDistribution;
 import org.mtrl.api.data.Problem;
+import org.mtrl.api.data.Subspace;
 import org.mtrl.api.model.Architecture;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.Optimizer;
@@ -16,18 +17,18 @@ import org.mtrl.api.optim.TrainingResult;
 import org.mtrl.api.probe.Metric;
 import org.mtrl.api.probe.ProbeContext;
 import org.mtrl.api.runtime.ProgressListener;
+import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.runtime.RandomStreams;
 import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.api.tasks.TaskFamily;
-import org.mtrl.api.data.Subspace;
-import org.mtrl.api.runtime.RandomStream;
+import org.mtrl.api.training.DivergenceCheck;
+import org.mtrl.api.training.TrainingDivergedException;
 import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.data.ProjectingSampleSource;
 import org.mtrl.core.sampling.SamplingChoice;
-import org.mtrl.core.training.TrainingDivergedException;
-import org.mtrl.core.training.TrainingDivergence;
+import org.mtrl.core.training.GradientEngine;
 
 /**
  * One run: draw the tasks on the ground truth, build the model, pretrain it, probe it. The components
@@ -124,11 +125,10 @@ public final class Experiment {
         long start = System.nanoTime();
         progress.phaseStarted("pretraining");
         TrainingResult training;
-        TrainingDivergence.watch(model, config.divergenceGrowth());
+        DivergenceCheck divergence = new DivergenceCheck(model, config.divergenceGrowth());
         try {
-            training = optimizer.train(model,
-                    new TrainingContext(problem, streams.scoped("training"), workers, progress,
-                            prepared.sampling().sampling()));
+            training = optimizer.train(model, new TrainingContext(problem, streams.scoped("training"), workers,
+                    progress, GradientEngine.service(prepared.sampling().sampling()), divergence));
         } catch (RunFailedException e) {
             throw e; // a component the optimizer called (a task) broke its contract, and is named
         } catch (TrainingDivergedException | ProjectingSampleSource.SampleFailure e) {
@@ -137,8 +137,6 @@ public final class Experiment {
             throw outOfMemory("pretraining", config.optimizer().factory().describe(), e);
         } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             throw new RunFailedException(config.optimizer().factory().describe() + " failed: " + Contracts.describe(e), e);
-        } finally {
-            TrainingDivergence.release(model);
         }
         Contracts.require(config.optimizer(), training != null, () -> "train() returned no result (null)");
         Contracts.checkModel(config.optimizer(), "trained", model, model.inputDim(), model.taskCount());

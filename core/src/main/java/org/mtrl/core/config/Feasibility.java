@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mtrl.api.training.SamplePlan;
 import org.mtrl.core.sampling.SamplingChoice;
 import org.mtrl.core.training.GradientEngine;
-import org.mtrl.core.training.SamplePlan;
 
 /**
  * Whether a resolved configuration can run in this JVM, decided from its sizes alone (in microseconds,

@@ -1,13 +1,12 @@
 package org.mtrl.core.sampling;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
 import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.runtime.RandomStreams;
 import org.mtrl.api.runtime.Workers;
-import org.mtrl.core.linalg.Vectors;
+import org.mtrl.api.linalg.Vectors;
 
 /**
  * The first-layer gradient in R^d from its projected parts (docs/math.md, "Projected sampling"). With
@@ -73,18 +72,19 @@ public final class OutsideSpanGradient {
      * singular (rounding can make a zero eigenvalue slightly negative; it is taken as zero).
      */
     static double[] symmetricSquareRoot(double[] c, int m) {
-        EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(m, true, true);
-        if (!eigen.decompose(new DMatrixRMaj(m, m, true, c))) {
-            throw new IllegalStateException("the eigen-decomposition of the " + m + " x " + m
-                    + " pre-activation Gram did not converge");
+        double[][] rows = new double[m][];
+        for (int i = 0; i < m; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(c, i * m, (i + 1) * m);
         }
+        // Commons Math's symmetric eigen-decomposition (Householder tridiagonalisation, then QL)
+        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(rows, false));
         double[] root = new double[m * m];
-        for (int e = 0; e < eigen.getNumberOfEigenvalues(); e++) {
-            double scale = Math.sqrt(Math.max(0, eigen.getEigenvalue(e).real));
+        for (int e = 0; e < m; e++) {
+            double scale = Math.sqrt(Math.max(0, eigen.getRealEigenvalue(e)));
             if (scale == 0) {
                 continue;
             }
-            double[] v = eigen.getEigenVector(e).data;
+            double[] v = eigen.getEigenvector(e).toArray();
             for (int i = 0; i < m; i++) {
                 double vi = scale * v[i];
                 for (int j = 0; j < m; j++) {

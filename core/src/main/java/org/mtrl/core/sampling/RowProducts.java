@@ -1,7 +1,7 @@
 package org.mtrl.core.sampling;
 
 import org.mtrl.api.runtime.Workers;
-import org.mtrl.core.linalg.Vectors;
+import org.mtrl.api.linalg.Vectors;
 
 /**
  * Products of wide row-major matrices (rows of length d, d up to 10^5 and more) that stream each

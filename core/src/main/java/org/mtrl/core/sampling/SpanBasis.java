@@ -3,7 +3,7 @@ package org.mtrl.core.sampling;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.runtime.Workers;
-import org.mtrl.core.linalg.Vectors;
+import org.mtrl.api.linalg.Vectors;
 
 /**
  * An orthonormal basis Q of the span of the ground truth's columns and a first layer's rows, by block

@@ -17,10 +17,15 @@ import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.sampling.ModelSamples;
 import org.mtrl.api.sampling.Sampling;
 import org.mtrl.api.tasks.Task;
+import org.mtrl.api.training.GradientService;
+import org.mtrl.api.training.Gradients;
+import org.mtrl.api.training.HeadGradients;
+import org.mtrl.api.training.SamplePlan;
+import org.mtrl.api.training.SharedGradient;
 import org.mtrl.core.sampling.OutsideSpanGradient;
 
 /**
- * Computes the gradients the pretraining methods step along, on samples streamed in chunks (memory
+ * The run's {@link Gradients}: computes the gradients the pretraining methods step along, on samples streamed in chunks (memory
  * does not grow with T or n), in parallel, with results that do not depend on the thread count:
  * every unit of work draws its samples from its own stream, and partial sums are combined in a fixed
  * order.
@@ -31,7 +36,10 @@ import org.mtrl.core.sampling.OutsideSpanGradient;
  * {@link OutsideSpanGradient}. A fixed training set (round 0) is drawn directly, since its inputs must be
  * the same x every round.
  */
-public final class GradientEngine {
+public final class GradientEngine implements Gradients {
+    /** The service of a run with direct sampling: a fresh engine per model and {@code train} call. */
+    public static final GradientService SERVICE = service(null);
+
     /**
      * The shared-layer gradient is summed in this many contiguous shards of (task, chunk) units, one
      * accumulator each, then the shards are added in order. Fixed, so sums do not depend on threads.
@@ -49,9 +57,20 @@ public final class GradientEngine {
     private final Sampling sampling;
     private final Map<Set<GradientPart>, WorkspacePool> pools = new ConcurrentHashMap<>();
 
+    /** The service of a run with {@code sampling} (null: direct), which optimizers reach through their context. */
+    public static GradientService service(Sampling sampling) {
+        return (model, context) -> new GradientEngine(model, context, sampling);
+    }
+
+    /** An engine with direct sampling. */
     public GradientEngine(Model model, TrainingContext context) {
+        this(model, context, null);
+    }
+
+    /** An engine with {@code sampling} (null: direct). */
+    public GradientEngine(Model model, TrainingContext context, Sampling sampling) {
         this(model, context.problem().tasks(), context.problem().samples(), context.problem().groundTruth().rank(),
-                context.streams(), context.workers(), context.progress(), context.sampling());
+                context.streams(), context.workers(), context.progress(), sampling);
     }
 
     private GradientEngine(Model model, List<Task> tasks, SampleSource samples, int rank, RandomStreams streams,
@@ -66,7 +85,7 @@ public final class GradientEngine {
         this.sampling = sampling;
     }
 
-    /** The head gradient of each of {@code tasks}, at the current parameters. */
+    @Override
     public HeadGradients headGradients(int[] tasks, SamplePlan plan) {
         ModelSamples projected = projected(plan);
         if (projected != null) {
@@ -95,7 +114,7 @@ public final class GradientEngine {
         return new HeadGradients(tasks.clone(), gradients, losses);
     }
 
-    /** (1/|tasks|) sum over tasks of the gradient of the shared layer, at the current parameters. */
+    @Override
     public SharedGradient sharedGradient(int[] tasks, SamplePlan plan, boolean withBias) {
         ModelSamples projected = projected(plan);
         if (projected == null) {

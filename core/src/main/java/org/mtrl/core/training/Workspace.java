@@ -5,6 +5,7 @@ import java.util.Set;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.Model;
+import org.mtrl.api.training.SamplePlan;
 
 /** The buffers one unit of gradient work needs: a sample batch and an accumulator. */
 final class Workspace {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.runtime.RandomStream;
-import org.mtrl.core.linalg.RandomMatrices;
+import org.mtrl.core.testing.RandomBases;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.runtime.SeededRandomStreams;
 
@@ -121,7 +121,7 @@ class OutsideSpanGradientTest {
             Matrix w = Matrix.zeros(2, d);
             rng.nextGaussians(w.data(), 0, w.data().length);
             try (PoolWorkers workers = new PoolWorkers(1)) {
-                q = SpanBasis.of(new Subspace(RandomMatrices.haarOrthonormal(d, 2, rng)), w, workers).rows();
+                q = SpanBasis.of(new Subspace(RandomBases.orthonormal(d, 2, rng)), w, workers).rows();
             }
             reduced = new double[m * q.rows()];
             rng.nextGaussians(reduced, 0, reduced.length);

@@ -17,7 +17,7 @@ import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.core.data.ProjectingSampleSource;
-import org.mtrl.core.linalg.RandomMatrices;
+import org.mtrl.core.testing.RandomBases;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.runtime.SeededRandomStreams;
 
@@ -62,7 +62,7 @@ class SamplingChoiceTest {
 
     private SamplingChoice choose(String mode, int d, boolean gaussian, boolean gram) {
         RandomStream rng = new SeededRandomStreams(1).stream("test");
-        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(d, 3, rng));
+        Subspace truth = new Subspace(RandomBases.orthonormal(d, 3, rng));
         DataDistribution data = new DataDistribution() {
             @Override
             public int dim() {

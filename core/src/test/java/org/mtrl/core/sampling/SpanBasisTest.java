@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.runtime.RandomStream;
-import org.mtrl.core.linalg.RandomMatrices;
+import org.mtrl.core.testing.RandomBases;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.runtime.SeededRandomStreams;
 
@@ -16,7 +16,7 @@ class SpanBasisTest {
     void theBasisIsOrthonormalAndHoldsTheGroundTruthAndTheRows() {
         RandomStream rng = new SeededRandomStreams(3).stream("test");
         // 33 candidates: three panels of SpanBasis.PANEL
-        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(1100, 3, rng));
+        Subspace truth = new Subspace(RandomBases.orthonormal(1100, 3, rng));
         Matrix w = Matrix.zeros(30, 1100);
         rng.nextGaussians(w.data(), 0, w.data().length);
         for (int j = 0; j < 1100; j++) {
@@ -36,7 +36,7 @@ class SpanBasisTest {
     @Test
     void dependentAndZeroRowsAddNoDirection() {
         RandomStream rng = new SeededRandomStreams(4).stream("test");
-        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(20, 2, rng));
+        Subspace truth = new Subspace(RandomBases.orthonormal(20, 2, rng));
         Matrix w = Matrix.zeros(4, 20);
         rng.nextGaussians(w.data(), 0, 20);                  // row 0 random
         for (int j = 0; j < 20; j++) {
@@ -54,7 +54,7 @@ class SpanBasisTest {
     @Test
     void atMostDDirections() {
         RandomStream rng = new SeededRandomStreams(5).stream("test");
-        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(5, 2, rng));
+        Subspace truth = new Subspace(RandomBases.orthonormal(5, 2, rng));
         Matrix w = Matrix.zeros(7, 5);
         rng.nextGaussians(w.data(), 0, w.data().length);
         Matrix q = basis(truth, w, 1);
@@ -65,7 +65,7 @@ class SpanBasisTest {
     @Test
     void theBasisIsTheSameBitsOnAnyThreadCount() {
         RandomStream rng = new SeededRandomStreams(6).stream("test");
-        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(5000, 3, rng));
+        Subspace truth = new Subspace(RandomBases.orthonormal(5000, 3, rng));
         Matrix w = Matrix.zeros(20, 5000);
         rng.nextGaussians(w.data(), 0, w.data().length);
         assertEquals(java.util.Arrays.toString(basis(truth, w, 1).data()),

@@ -7,14 +7,18 @@ import org.mtrl.api.data.DataDistribution;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.linalg.RandomVectors;
+import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.runtime.ProgressListener;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.tasks.Task;
+import org.mtrl.api.training.DivergenceCheck;
 import org.mtrl.core.data.ProjectingSampleSource;
-import org.mtrl.core.linalg.RandomMatrices;
 import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.core.testing.RandomBases;
+import org.mtrl.core.training.GradientEngine;
 
 /**
  * A problem small enough to train by hand: x ~ N(0, I_d), a random M of rank r, T threshold tasks
@@ -33,11 +37,11 @@ public final class TinyProblem {
     public TinyProblem(int d, int r, int tasks, int width, long seed) {
         SeededRandomStreams setup = new SeededRandomStreams(seed);
         RandomStream rng = setup.stream("problem");
-        Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(d, r, rng));
+        Subspace truth = new Subspace(RandomBases.orthonormal(d, r, rng));
         DataDistribution data = new GaussianInputs(truth);
         List<Task> list = new ArrayList<>();
         for (int t = 0; t < tasks; t++) {
-            double[] v = RandomMatrices.unitVector(r, rng);
+            double[] v = RandomVectors.unitVector(r, rng);
             list.add((z, n, labelRng, y) -> {
                 for (int s = 0; s < n; s++) {
                     double score = 0;
@@ -61,8 +65,10 @@ public final class TinyProblem {
         return streams;
     }
 
-    public TrainingContext context(Workers workers) {
-        return new TrainingContext(problem, streams, workers, ProgressListener.NONE);
+    /** The context a run would give an optimizer training {@code model}: core's gradients, the default divergence check. */
+    public TrainingContext context(Workers workers, Model model) {
+        return new TrainingContext(problem, streams, workers, ProgressListener.NONE, GradientEngine.SERVICE,
+                new DivergenceCheck(model, DivergenceCheck.DEFAULT_GROWTH));
     }
 
     /** A model with W ~ N(0, 1/d), b ~ N(0, 1) and heads ~ N(0, headScale^2), drawn from {@code seed}. */

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.optim.TrainingResult;
+import org.mtrl.api.training.AlternatingMethod;
+import org.mtrl.api.training.AlternatingParameters;
+import org.mtrl.api.training.AlternatingSchedule;
+import org.mtrl.api.training.HeadStepParameters;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.testing.HandTraining;
 import org.mtrl.core.testing.PlainReluModel;
@@ -33,7 +37,7 @@ class AlternatingMethodTest {
     private static TrainingResult train(TinyProblem problem, PlainReluModel model, AlternatingSchedule schedule,
                                         AlternatingMethod.Order order, int threads) {
         try (PoolWorkers workers = new PoolWorkers(threads)) {
-            return new AlternatingMethod(schedule, order).train(model, problem.context(workers), TASKS);
+            return new AlternatingMethod(schedule, order).train(model, problem.context(workers, model), TASKS);
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.runtime.ProgressListener;
+import org.mtrl.api.training.AlternatingMethod;
+import org.mtrl.api.training.SamplePlan;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.runtime.SeededRandomStreams;
 
@@ -32,7 +34,7 @@ class GradientEngineProgressTest {
         long total = (long) TASKS * PLAN.samples();
         try (PoolWorkers workers = new PoolWorkers(3)) {
             GradientEngine engine = new GradientEngine(new MomentModel(D, TASKS), new TrainingContext(
-                    MomentModel.problem(D, TASKS), new SeededRandomStreams(5), workers, listener));
+                    MomentModel.problem(D, TASKS), new SeededRandomStreams(5), workers, listener, GradientEngine.SERVICE, null));
             engine.headGradients(AlternatingMethod.allTasks(TASKS), PLAN);
             check(reports, total);
             reports.clear();

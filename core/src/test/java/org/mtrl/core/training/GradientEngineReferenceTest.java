@@ -10,6 +10,10 @@ import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.runtime.ProgressListener;
+import org.mtrl.api.training.AlternatingMethod;
+import org.mtrl.api.training.HeadGradients;
+import org.mtrl.api.training.SamplePlan;
+import org.mtrl.api.training.SharedGradient;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.runtime.SeededRandomStreams;
 
@@ -65,7 +69,7 @@ class GradientEngineReferenceTest {
     private static <T> T withEngine(java.util.function.Function<GradientEngine, T> body) {
         try (PoolWorkers workers = new PoolWorkers(2)) {
             TrainingContext context = new TrainingContext(MomentModel.problem(D, TASKS), new SeededRandomStreams(SEED),
-                    workers, ProgressListener.NONE);
+                    workers, ProgressListener.NONE, GradientEngine.SERVICE, null);
             return body.apply(new GradientEngine(new MomentModel(D, TASKS), context));
         }
     }
@@ -150,7 +154,7 @@ class GradientEngineReferenceTest {
         try (PoolWorkers serial = new PoolWorkers(1)) {
             MomentModel model = new MomentModel(D, TASKS);
             TrainingContext context = new TrainingContext(MomentModel.problem(D, TASKS), new SeededRandomStreams(SEED),
-                    serial, ProgressListener.NONE);
+                    serial, ProgressListener.NONE, GradientEngine.SERVICE, null);
             GradientEngine engine = new GradientEngine(model, context);
             int[] tasks = AlternatingMethod.allTasks(TASKS);
             SamplePlan plan = new SamplePlan("rep", 1, 100);

@@ -13,6 +13,12 @@ import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.runtime.ProgressListener;
 import org.mtrl.api.runtime.RandomStreams;
+import org.mtrl.api.training.AlternatingMethod;
+import org.mtrl.api.training.AlternatingParameters;
+import org.mtrl.api.training.DivergenceCheck;
+import org.mtrl.api.training.HeadStepParameters;
+import org.mtrl.api.training.SamplePlan;
+import org.mtrl.api.training.SharedGradient;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.runtime.SeededRandomStreams;
 
@@ -26,7 +32,7 @@ class GradientEngineTest {
         try (PoolWorkers workers = new PoolWorkers(threads)) {
             MomentModel model = new MomentModel(D, TASKS);
             TrainingContext context = new TrainingContext(MomentModel.problem(D, TASKS), new SeededRandomStreams(5),
-                    workers, ProgressListener.NONE);
+                    workers, ProgressListener.NONE, GradientEngine.SERVICE, null);
             return new GradientEngine(model, context).sharedGradient(AlternatingMethod.allTasks(TASKS), PLAN, true);
         }
     }
@@ -84,7 +90,7 @@ class GradientEngineTest {
         try (PoolWorkers workers = new PoolWorkers(2)) {
             MomentModel model = new MomentModel(D, TASKS);
             TrainingContext context = new TrainingContext(MomentModel.problem(D, TASKS), new SeededRandomStreams(9),
-                    workers, ProgressListener.NONE);
+                    workers, ProgressListener.NONE, GradientEngine.SERVICE, new DivergenceCheck(model, DivergenceCheck.DEFAULT_GROWTH));
             new AlternatingMethod(p.schedule().headsOnly()).train(model, context, AlternatingMethod.allTasks(TASKS));
             return model.heads().data().clone();
         }

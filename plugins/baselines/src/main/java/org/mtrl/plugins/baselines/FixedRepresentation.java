@@ -4,7 +4,7 @@ import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.Optimizer;
 import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.optim.TrainingResult;
-import org.mtrl.core.training.AlternatingMethod;
+import org.mtrl.api.training.AlternatingMethod;
 
 /**
  * A baseline whose first layer is fixed before the heads train on every task: left at its random

@@ -2,8 +2,8 @@ package org.mtrl.plugins.baselines;
 
 import org.mtrl.api.plugin.Param;
 import org.mtrl.api.plugin.ParamGroup;
-import org.mtrl.core.training.AlternatingSchedule;
-import org.mtrl.core.training.HeadStepParameters;
+import org.mtrl.api.training.AlternatingSchedule;
+import org.mtrl.api.training.HeadStepParameters;
 
 /** Parameters of the baselines that keep the first layer fixed and only train the heads. */
 record HeadTraining(

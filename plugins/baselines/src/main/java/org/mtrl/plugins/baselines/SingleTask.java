@@ -7,8 +7,8 @@ import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.optim.TrainingResult;
 import org.mtrl.api.plugin.Param;
 import org.mtrl.api.plugin.ParamGroup;
-import org.mtrl.core.training.AlternatingMethod;
-import org.mtrl.core.training.AlternatingParameters;
+import org.mtrl.api.training.AlternatingMethod;
+import org.mtrl.api.training.AlternatingParameters;
 
 /**
  * The alternating method on one task with the sample budget of the multi-task run it is compared

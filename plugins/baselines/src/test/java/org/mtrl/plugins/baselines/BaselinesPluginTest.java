@@ -30,7 +30,7 @@ class BaselinesPluginTest {
         try (PoolWorkers workers = new PoolWorkers(2)) {
             Optimizer optimizer = PluginOptimizers.create(PLUGIN, type, params, workers);
             optimizer.check(problem.problem());
-            return optimizer.train(model, problem.context(workers));
+            return optimizer.train(model, problem.context(workers, model));
         }
     }
 
@@ -86,7 +86,10 @@ class BaselinesPluginTest {
         try (PoolWorkers workers = new PoolWorkers(1)) {
             Optimizer optimizer = PluginOptimizers.create(PLUGIN, "single-task", "{\"task\": 3}", workers);
             IllegalArgumentException unchecked = assertThrows(IllegalArgumentException.class,
-                    () -> optimizer.train(problem.model(0, 3), problem.context(workers)), "train checks too");
+                    () -> {
+                        PlainReluModel model = problem.model(0, 3);
+                        optimizer.train(model, problem.context(workers, model));
+                    }, "train checks too");
             assertEquals(e.getMessage(), unchecked.getMessage());
         }
     }

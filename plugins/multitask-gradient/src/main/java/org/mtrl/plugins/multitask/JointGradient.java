@@ -7,8 +7,8 @@ import org.mtrl.api.optim.TrainingResult;
 import org.mtrl.api.plugin.Param;
 import org.mtrl.api.plugin.ParamGroup;
 import org.mtrl.api.runtime.RandomStream;
-import org.mtrl.core.training.AlternatingMethod;
-import org.mtrl.core.training.AlternatingParameters;
+import org.mtrl.api.training.AlternatingMethod;
+import org.mtrl.api.training.AlternatingParameters;
 
 /**
  * The ablation of the head-first order: the alternating method's rounds, with the same parameters,

@@ -4,8 +4,8 @@ import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.Optimizer;
 import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.optim.TrainingResult;
-import org.mtrl.core.training.AlternatingMethod;
-import org.mtrl.core.training.AlternatingParameters;
+import org.mtrl.api.training.AlternatingMethod;
+import org.mtrl.api.training.AlternatingParameters;
 
 /** The paper's method on all T pretraining tasks. */
 final class MultitaskAlternating implements Optimizer {

@@ -4,7 +4,7 @@ import java.util.List;
 import org.mtrl.api.plugin.ComponentFactory;
 import org.mtrl.api.plugin.ComponentKind;
 import org.mtrl.api.plugin.Plugin;
-import org.mtrl.core.training.AlternatingParameters;
+import org.mtrl.api.training.AlternatingParameters;
 
 /** The paper's multi-task alternating gradient method, and the joint-update ablation. */
 public final class MultitaskGradientPlugin implements Plugin {

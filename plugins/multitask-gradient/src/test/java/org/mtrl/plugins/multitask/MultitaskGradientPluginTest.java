@@ -8,13 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.optim.TrainingResult;
 import org.mtrl.api.plugin.ComponentFactory;
+import org.mtrl.api.training.AlternatingParameters;
+import org.mtrl.api.training.HeadStepParameters;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.testing.HandTraining;
 import org.mtrl.core.testing.PlainReluModel;
 import org.mtrl.core.testing.PluginOptimizers;
 import org.mtrl.core.testing.TinyProblem;
-import org.mtrl.core.training.AlternatingParameters;
-import org.mtrl.core.training.HeadStepParameters;
 
 /**
  * The two optimizers, created through the plugin as a run creates them, against the same training
@@ -30,7 +30,7 @@ class MultitaskGradientPluginTest {
 
     private static TrainingResult train(String type, String params, TinyProblem problem, PlainReluModel model) {
         try (PoolWorkers workers = new PoolWorkers(2)) {
-            return PluginOptimizers.create(PLUGIN, type, params, workers).train(model, problem.context(workers));
+            return PluginOptimizers.create(PLUGIN, type, params, workers).train(model, problem.context(workers, model));
         }
     }
 

@@ -7,6 +7,7 @@ import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.linalg.Vectors;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.plugin.ComponentFactory;
 import org.mtrl.api.plugin.ComponentKind;
@@ -20,7 +21,6 @@ import org.mtrl.api.runtime.RandomStreams;
 import org.mtrl.api.sampling.ModelSamples;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.api.tasks.TaskFamily;
-import org.mtrl.core.linalg.Vectors;
 
 /**
  * Downstream transfer: freeze W, fit only a linear head on the model's features phi(x) of (W', b')

@@ -1,9 +1,9 @@
 package org.mtrl.plugins.probes;
 
-import org.mtrl.core.linalg.Vectors;
 import java.util.List;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.Problem;
+import org.mtrl.api.linalg.Vectors;
 import org.mtrl.api.model.Loss;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.plugin.ComponentFactory;

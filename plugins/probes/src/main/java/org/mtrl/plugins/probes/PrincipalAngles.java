@@ -6,7 +6,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
-import org.mtrl.core.linalg.Vectors;
+import org.mtrl.api.linalg.Vectors;
 
 /**
  * Sines of the principal angles between span(M) (r-dimensional) and the span of k &lt;= r

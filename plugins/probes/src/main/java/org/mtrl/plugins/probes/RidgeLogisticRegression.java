@@ -1,11 +1,11 @@
 package org.mtrl.plugins.probes;
 
-import org.mtrl.core.linalg.Vectors;
 import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.mtrl.api.linalg.Vectors;
 
 /**
  * L2-regularised logistic regression with an intercept, fitted by Newton's method.

@@ -3,7 +3,7 @@ package org.mtrl.plugins.probes;
 import org.mtrl.api.data.DataDistribution;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.runtime.RandomStream;
-import org.mtrl.core.linalg.RandomMatrices;
+import org.mtrl.core.testing.RandomBases;
 
 /** Test distribution: x ~ N(0, I_d) with a ground truth M. */
 final class GaussianData implements DataDistribution {
@@ -15,7 +15,7 @@ final class GaussianData implements DataDistribution {
 
     /** A Haar-random M (d x r). */
     static GaussianData random(int d, int r, RandomStream rng) {
-        return new GaussianData(new Subspace(RandomMatrices.haarOrthonormal(d, r, rng)));
+        return new GaussianData(new Subspace(RandomBases.orthonormal(d, r, rng)));
     }
 
     @Override

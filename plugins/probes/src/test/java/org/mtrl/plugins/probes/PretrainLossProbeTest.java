@@ -1,6 +1,5 @@
 package org.mtrl.plugins.probes;
 
-import org.mtrl.core.linalg.Vectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.linalg.RandomVectors;
+import org.mtrl.api.linalg.Vectors;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.core.data.ProjectingSampleSource;
-import org.mtrl.core.linalg.RandomMatrices;
 import org.mtrl.core.runtime.PoolWorkers;
 
 class PretrainLossProbeTest {
@@ -33,7 +33,7 @@ class PretrainLossProbeTest {
             RandomStream rng = Fixtures.stream(seed);
             data = GaussianData.random(12, 3, rng);
             Subspace truth = data.groundTruth();
-            double[][] v = {RandomMatrices.unitVector(3, rng), RandomMatrices.unitVector(3, rng)};
+            double[][] v = {RandomVectors.unitVector(3, rng), RandomVectors.unitVector(3, rng)};
             List<Task> tasks = List.of(ThresholdFamily.threshold(v[0]), ThresholdFamily.threshold(v[1]));
             problem = new Problem(data, tasks, new ProjectingSampleSource(data, "test data"));
             w = Matrix.zeros(4, 12);

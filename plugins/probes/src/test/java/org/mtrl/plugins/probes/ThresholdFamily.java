@@ -1,10 +1,10 @@
 package org.mtrl.plugins.probes;
 
 import org.mtrl.api.data.Subspace;
+import org.mtrl.api.linalg.RandomVectors;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.api.tasks.TaskFamily;
-import org.mtrl.core.linalg.RandomMatrices;
 
 /** Test task family: y = sign(&lt;v, z&gt;) with v uniform on the unit sphere, sign(0) = +1. */
 final class ThresholdFamily implements TaskFamily {
@@ -21,7 +21,7 @@ final class ThresholdFamily implements TaskFamily {
 
     @Override
     public Task draw(Subspace groundTruth, RandomStream rng) {
-        return threshold(RandomMatrices.unitVector(groundTruth.rank(), rng));
+        return threshold(RandomVectors.unitVector(groundTruth.rank(), rng));
     }
 
     /** The task sign(&lt;v, z&gt;). */

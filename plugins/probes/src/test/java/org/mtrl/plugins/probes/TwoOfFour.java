@@ -1,8 +1,8 @@
 package org.mtrl.plugins.probes;
 
-import org.mtrl.core.linalg.Vectors;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.linalg.Vectors;
 
 /**
  * A first layer that learned exactly two of four directions of M: rows 3 m_1, 2 m_2 (the first two

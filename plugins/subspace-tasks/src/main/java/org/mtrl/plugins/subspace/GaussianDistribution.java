@@ -7,7 +7,6 @@ import org.mtrl.api.plugin.ComponentKind;
 import org.mtrl.api.plugin.Param;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.runtime.RandomStreams;
-import org.mtrl.core.linalg.RandomMatrices;
 
 /**
  * Standard Gaussian inputs x ~ N(0, I_d) with a Haar-uniform ground truth M (d x r, orthonormal

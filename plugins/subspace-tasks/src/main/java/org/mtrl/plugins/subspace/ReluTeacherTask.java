@@ -2,9 +2,9 @@ package org.mtrl.plugins.subspace;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import org.mtrl.api.linalg.RandomVectors;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.tasks.Task;
-import org.mtrl.core.linalg.RandomMatrices;
 
 /**
  * A random one-hidden-layer ReLU teacher on z: s(z) = sum_k c_k relu(&lt;u_k, z&gt; + beta_k), labelled
@@ -39,7 +39,7 @@ final class ReluTeacherTask implements Task {
         double[] weights = new double[hidden];
         double[] biases = new double[hidden];
         for (int k = 0; k < hidden; k++) {
-            System.arraycopy(RandomMatrices.unitVector(rank, rng), 0, directions, k * rank, rank);
+            System.arraycopy(RandomVectors.unitVector(rank, rng), 0, directions, k * rank, rank);
             weights[k] = rng.nextGaussian();
             biases[k] = rng.nextGaussian();
         }

@@ -1,11 +1,11 @@
 package org.mtrl.plugins.subspace;
 
 import java.util.List;
+import org.mtrl.api.linalg.RandomVectors;
 import org.mtrl.api.plugin.ComponentFactory;
 import org.mtrl.api.plugin.ComponentKind;
 import org.mtrl.api.plugin.Param;
 import org.mtrl.api.tasks.TaskFamily;
-import org.mtrl.core.linalg.RandomMatrices;
 
 /**
  * The task families of this plugin and their parameters. Every family labels z = M^T x in {-1, +1}
@@ -55,13 +55,13 @@ public final class TaskFamilies {
     static final ComponentFactory<LinearThresholdParams, TaskFamily> LINEAR_THRESHOLD = ComponentFactory.of(
             ComponentKind.TASKS, "linear-threshold", "y = sign(<v, z>), v uniform on the unit sphere of R^r",
             LinearThresholdParams.class, (p, context) -> new SubspaceTaskFamily(p.count(), p.labelNoise(),
-                    (r, rng) -> new ThresholdTask(RandomMatrices.unitVector(r, rng), 0)));
+                    (r, rng) -> new ThresholdTask(RandomVectors.unitVector(r, rng), 0)));
 
     static final ComponentFactory<BiasedThresholdParams, TaskFamily> BIASED_THRESHOLD = ComponentFactory.of(
             ComponentKind.TASKS, "biased-threshold", "y = sign(<v, z> - c), v uniform on the sphere, c ~ N(0, biasScale^2)",
             BiasedThresholdParams.class, (p, context) -> new SubspaceTaskFamily(p.count(), p.labelNoise(),
                     (r, rng) -> {
-                        double[] v = RandomMatrices.unitVector(r, rng);
+                        double[] v = RandomVectors.unitVector(r, rng);
                         return new ThresholdTask(v, p.biasScale() * rng.nextGaussian());
                     }));
 

@@ -4,7 +4,6 @@ import java.util.function.IntConsumer;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.plugin.ComponentContext;
 import org.mtrl.api.runtime.Workers;
-import org.mtrl.core.linalg.RandomMatrices;
 import org.mtrl.core.runtime.SeededRandomStreams;
 
 /** Shared helpers of this module's tests. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.linalg.Matrix;
-import org.mtrl.core.linalg.RandomMatrices;
 import org.mtrl.core.runtime.SeededRandomStreams;
 
 class GaussianDistributionTest {

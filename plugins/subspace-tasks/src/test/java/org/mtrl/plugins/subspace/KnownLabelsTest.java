@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mtrl.api.linalg.RandomVectors;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.tasks.Task;
-import org.mtrl.core.linalg.RandomMatrices;
 import org.mtrl.core.runtime.SeededRandomStreams;
 
 /**
@@ -149,7 +149,7 @@ class KnownLabelsTest {
         var biased = TaskFamilies.BIASED_THRESHOLD.create(new TaskFamilies.BiasedThresholdParams(3, 0, 2), Fixtures.context(0));
         for (int t = 0; t < 3; t++) {
             RandomStream replay = stream(t);
-            double[] v = RandomMatrices.unitVector(r, replay);
+            double[] v = RandomVectors.unitVector(r, replay);
             double c = 2 * replay.nextGaussian();
             double[] expectedLinear = new double[n];
             double[] expectedBiased = new double[n];
@@ -182,7 +182,7 @@ class KnownLabelsTest {
             double[] weights = new double[hidden];
             double[] biases = new double[hidden];
             for (int k = 0; k < hidden; k++) {
-                directions[k] = RandomMatrices.unitVector(rank, rng);
+                directions[k] = RandomVectors.unitVector(rank, rng);
                 weights[k] = rng.nextGaussian();
                 biases[k] = rng.nextGaussian();
             }

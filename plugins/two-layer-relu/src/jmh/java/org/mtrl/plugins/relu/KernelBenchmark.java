@@ -1,9 +1,9 @@
 package org.mtrl.plugins.relu;
 
-import org.mtrl.core.linalg.Vectors;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import org.mtrl.api.data.Batch;
+import org.mtrl.api.linalg.Vectors;
 import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.runtime.RandomStream;

@@ -1,6 +1,6 @@
 package org.mtrl.plugins.relu;
 
-import org.mtrl.core.linalg.Vectors;
+import org.mtrl.api.linalg.Vectors;
 import org.mtrl.api.runtime.RandomStream;
 
 /** How the rows of the first layer W are drawn. */

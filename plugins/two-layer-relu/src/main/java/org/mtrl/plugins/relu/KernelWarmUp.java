@@ -4,9 +4,9 @@ import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.losses.LogisticLoss;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.runtime.RandomStream;
-import org.mtrl.core.runtime.SeededRandomStreams;
 
 /**
  * Gets the gradient code compiled before the first gradient needs it. The JIT compiles a method only
@@ -15,9 +15,9 @@ import org.mtrl.core.runtime.SeededRandomStreams;
  * Started once per JVM, when the plugin is loaded, on a daemon thread, the warm-up overlaps the
  * single-threaded work of loading plugins and configuring and assembling a run (measured in
  * {@code docs/performance.md}). It sums gradients of a small synthetic model on Gaussian batches, so
- * the sampler, the per-sample loops and both kernel products are compiled, with the loop trip counts of
- * real chunks (a JIT fed tiny loops compiles code that stays slower). It shares no state with any run,
- * so it cannot change a result.
+ * the per-sample loops and both kernel products are compiled, with the loop trip counts of real chunks
+ * (a JIT fed tiny loops compiles code that stays slower). Its Gaussians come from its own
+ * {@link WarmUpStream}: it shares no state with any run, so it cannot change a result.
  */
 final class KernelWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -55,7 +55,7 @@ final class KernelWarmUp {
      * gradient, so a test can check the passes computed a real gradient.
      */
     static double[] run(ChunkKernels kernels, int passes) {
-        RandomStream rng = new SeededRandomStreams(0).stream("kernel-warm-up");
+        RandomStream rng = new WarmUpStream(0);
         Matrix firstLayer = Matrix.zeros(UNITS, INPUTS);
         rng.nextGaussians(firstLayer.data(), 0, UNITS * INPUTS);
         Matrix heads = Matrix.zeros(1, UNITS);

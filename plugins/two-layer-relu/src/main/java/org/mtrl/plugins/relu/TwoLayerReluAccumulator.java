@@ -1,10 +1,10 @@
 package org.mtrl.plugins.relu;
 
-import org.mtrl.core.linalg.Vectors;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import org.mtrl.api.data.Batch;
+import org.mtrl.api.linalg.Vectors;
 import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Loss;

@@ -1,6 +1,7 @@
 package org.mtrl.plugins.relu;
 
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.losses.Losses;
 import org.mtrl.api.model.Architecture;
 import org.mtrl.api.model.Loss;
 import org.mtrl.api.model.Model;

@@ -1,9 +1,9 @@
 package org.mtrl.plugins.relu;
 
-import org.mtrl.core.linalg.Vectors;
 import java.util.EnumSet;
 import java.util.Set;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.linalg.Vectors;
 import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Loss;

@@ -1,12 +1,12 @@
 package org.mtrl.plugins.relu;
 
-import org.mtrl.core.linalg.Vectors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.mtrl.api.linalg.Vectors;
 import org.mtrl.api.runtime.RandomStream;
 
 class InitTest {

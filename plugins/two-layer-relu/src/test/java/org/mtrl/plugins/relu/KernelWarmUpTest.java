@@ -7,10 +7,10 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.losses.LogisticLoss;
 import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.runtime.RandomStream;
-import org.mtrl.core.runtime.SeededRandomStreams;
 
 /** The warm-up runs the real gradient code: a finite, non-zero gradient, the same on every kernel. */
 class KernelWarmUpTest {
@@ -37,7 +37,7 @@ class KernelWarmUpTest {
         int units = 192;
         int inputs = 64;
         int samples = 128;
-        RandomStream rng = new SeededRandomStreams(0).stream("kernel-warm-up");
+        RandomStream rng = new WarmUpStream(0);
         Matrix w = Matrix.zeros(units, inputs);
         rng.nextGaussians(w.data(), 0, units * inputs);
         Matrix heads = Matrix.zeros(1, units);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.losses.LogisticLoss;
 import org.mtrl.api.model.Model;
 
 class ModelTest {

@@ -19,14 +19,16 @@ import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.sampling.Sampling;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.core.data.ProjectingSampleSource;
-import org.mtrl.core.linalg.RandomMatrices;
+import org.mtrl.api.linalg.RandomVectors;
+import org.mtrl.core.testing.RandomBases;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.runtime.SeededRandomStreams;
 import org.mtrl.core.sampling.ProjectedSampling;
+import org.mtrl.api.training.Gradients;
+import org.mtrl.api.training.HeadGradients;
+import org.mtrl.api.training.SamplePlan;
+import org.mtrl.api.training.SharedGradient;
 import org.mtrl.core.training.GradientEngine;
-import org.mtrl.core.training.HeadGradients;
-import org.mtrl.core.training.SamplePlan;
-import org.mtrl.core.training.SharedGradient;
 
 /**
  * Projected sampling is exact in distribution: on a small problem (d = 12, r = 2, m = 3, T = 2, four
@@ -110,10 +112,10 @@ class ProjectedSamplingExactnessTest {
 
         Fixture(Setting setting) {
             RandomStream rng = new SeededRandomStreams(41).stream("fixture");
-            Subspace truth = new Subspace(RandomMatrices.haarOrthonormal(D, R, rng));
+            Subspace truth = new Subspace(RandomBases.orthonormal(D, R, rng));
             List<Task> tasks = new ArrayList<>();
             for (int t = 0; t < TASKS; t++) {
-                tasks.add(setting.task(RandomMatrices.unitVector(R, rng)));
+                tasks.add(setting.task(RandomVectors.unitVector(R, rng)));
             }
             DataDistribution data = new DataDistribution() {
                 @Override
@@ -152,9 +154,10 @@ class ProjectedSamplingExactnessTest {
             int[] all = {0, 1};
             double[][] rows = new double[REPETITIONS][];
             for (int i = 0; i < REPETITIONS; i++) {
+                // the run's path: the gradient service of the run's sampling, reached through the context
                 TrainingContext context = new TrainingContext(problem, new SeededRandomStreams(seed0 + i), workers,
-                        ProgressListener.NONE, sampling);
-                GradientEngine engine = new GradientEngine(model, context);
+                        ProgressListener.NONE, GradientEngine.service(sampling), null);
+                Gradients engine = context.gradients(model);
                 HeadGradients heads = engine.headGradients(all, new SamplePlan("head", 1, SAMPLES));
                 SharedGradient shared = engine.sharedGradient(all, new SamplePlan("rep", 1, SAMPLES), bias);
                 double[] w = firstLayer.apply(shared.firstLayer());
@@ -208,7 +211,7 @@ class ProjectedSamplingExactnessTest {
             }
             RandomStream rng = new SeededRandomStreams(7).stream("directions");
             for (int k = 0; k < directions; k++) {
-                axes.add(RandomMatrices.unitVector(p, rng));
+                axes.add(RandomVectors.unitVector(p, rng));
             }
             int tests = 2 * axes.size();
             double critical = new NormalDistribution().inverseCumulativeProbability(1 - falseAlarm / (2 * tests));

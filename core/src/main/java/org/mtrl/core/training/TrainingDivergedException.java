@@ -1,9 +1,0 @@
-package org.mtrl.core.training;
-
-/** Training produced a non-finite or exploding loss or weights; the run fails at that round. */
-public final class TrainingDivergedException extends RuntimeException {
-
-    public TrainingDivergedException(String message) {
-        super(message);
-    }
-}
