@@ -20,6 +20,7 @@ import org.mtrl.core.data.ProjectingSampleSource;
 import org.mtrl.core.testing.RandomBases;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.core.testing.GaussianInputs;
 
 class SamplingChoiceTest {
     private final PoolWorkers workers = new PoolWorkers(1);
@@ -63,27 +64,12 @@ class SamplingChoiceTest {
     private SamplingChoice choose(String mode, int d, boolean gaussian, boolean gram) {
         RandomStream rng = new SeededRandomStreams(1).stream("test");
         Subspace truth = new Subspace(RandomBases.orthonormal(d, 3, rng));
-        DataDistribution data = new DataDistribution() {
-            @Override
-            public int dim() {
-                return d;
-            }
-
-            @Override
-            public Subspace groundTruth() {
-                return truth;
-            }
-
-            @Override
-            public void sample(RandomStream stream, double[] x, int n) {
-                stream.nextGaussians(x, 0, n * d);
-            }
-
-            @Override
-            public boolean standardGaussian() {
-                return gaussian;
-            }
-        };
+        DataDistribution data = new GaussianInputs(truth);
+        if (!gaussian) {
+            data = mock(DataDistribution.class); // standardGaussian() false, as the api's default
+            when(data.dim()).thenReturn(d);
+            when(data.groundTruth()).thenReturn(truth);
+        }
         Problem problem = new Problem(data, List.of((z, n, labels, y) -> { }), new ProjectingSampleSource(data, "test"));
         Model model = mock(Model.class);
         when(model.width()).thenReturn(10);

@@ -13,21 +13,22 @@ import org.mtrl.api.data.DataDistribution;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.linalg.RandomVectors;
 import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.runtime.ProgressListener;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.sampling.Sampling;
 import org.mtrl.api.tasks.Task;
-import org.mtrl.core.data.ProjectingSampleSource;
-import org.mtrl.api.linalg.RandomVectors;
-import org.mtrl.core.testing.RandomBases;
-import org.mtrl.core.runtime.PoolWorkers;
-import org.mtrl.core.runtime.SeededRandomStreams;
-import org.mtrl.core.sampling.ProjectedSampling;
 import org.mtrl.api.training.Gradients;
 import org.mtrl.api.training.HeadGradients;
 import org.mtrl.api.training.SamplePlan;
 import org.mtrl.api.training.SharedGradient;
+import org.mtrl.core.data.ProjectingSampleSource;
+import org.mtrl.core.runtime.PoolWorkers;
+import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.core.sampling.ProjectedSampling;
+import org.mtrl.core.testing.GaussianInputs;
+import org.mtrl.core.testing.RandomBases;
 import org.mtrl.core.training.GradientEngine;
 
 /**
@@ -117,27 +118,7 @@ class ProjectedSamplingExactnessTest {
             for (int t = 0; t < TASKS; t++) {
                 tasks.add(setting.task(RandomVectors.unitVector(R, rng)));
             }
-            DataDistribution data = new DataDistribution() {
-                @Override
-                public int dim() {
-                    return D;
-                }
-
-                @Override
-                public Subspace groundTruth() {
-                    return truth;
-                }
-
-                @Override
-                public void sample(RandomStream stream, double[] x, int n) {
-                    stream.nextGaussians(x, 0, n * D);
-                }
-
-                @Override
-                public boolean standardGaussian() {
-                    return true;
-                }
-            };
+            DataDistribution data = new GaussianInputs(truth);
             problem = new Problem(data, tasks, new ProjectingSampleSource(data, "test inputs"));
             // heads of order one, so that every part of the gradient is far from zero
             model = Fixtures.model(D, TASKS, Fixtures.params(M, "gaussian", 1, 1, "logistic"), 43);
