@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.runtime.RandomStreams;
+import org.mtrl.api.sampling.ModelSamples;
 import org.mtrl.api.training.SamplePlan;
 import org.mtrl.core.assembly.Experiment;
 import org.mtrl.core.assembly.RunEngine;
@@ -26,6 +27,7 @@ import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.plugin.PluginRegistry;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.core.sampling.SamplingChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,11 +45,12 @@ final class BenchCommand implements Callable<Integer> {
     private static final int CALIBRATION_CHUNKS = 20;
 
     @Option(names = "--workload", paramLabel = "NAME", defaultValue = "paper",
-            description = "paper (d=100, T=100, n1=n2=5000, m=200) or large (d=4000, T=200); default: ${DEFAULT-VALUE}")
+            description = "paper (d=100, T=100, n1=n2=5000, m=200), large (d=4000, T=200) or huge (d=100000, "
+                    + "T=200); default: ${DEFAULT-VALUE}")
     String workload;
 
     @Parameters(paramLabel = "KEY=VALUE", description = "workload changes in the peer's names: d, r, m, T, n1, n2, "
-            + "rounds, seed")
+            + "rounds, seed; and sampling=auto|direct|projected")
     List<String> changes = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
@@ -71,6 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         RunResult result;
         Experiment.Prepared prepared;
         double total;
+        ModelSamples fed;
         try (PoolWorkers workers = new PoolWorkers(n)) {
             clock.phaseStarted("assembly");
             Experiment experiment = new RunEngine(workers, clock).assemble(config);
@@ -78,10 +82,11 @@ final class BenchCommand implements Callable<Integer> {
             result = experiment.run(prepared);
             clock.stop();
             total = (System.nanoTime() - start) / 1e9;
+            fed = prepared.sampling().sampling().forModel(prepared.model()); // for the calibration below
         }
         // Measurement aids, outside the timed work (the peer's total has nothing of the kind).
         String fingerprint = fingerprint(prepared.model().firstLayer().data());
-        double samplingSeconds = samplingSecondsPerSample(prepared.problem());
+        double samplingSeconds = samplingSecondsPerSample(fed, prepared.problem());
         double samples = (double) load.get("T") * (load.get("n1") + load.get("n2")) * load.get("rounds");
         // threads beyond the cores share them: they do not draw faster
         double generate = samples * samplingSeconds / Math.min(n, Runtime.getRuntime().availableProcessors());
@@ -99,6 +104,7 @@ final class BenchCommand implements Callable<Integer> {
                 : " (Vector API absent)");
 
         out.printf(Locale.ROOT, "workload %s %s, %d threads, kernels %s%n", workload, load.values(), n, kernels);
+        printSampling(out, prepared.sampling());
         out.printf(Locale.ROOT, "  assembly                      %8.3f s%n", assembly);
         out.printf(Locale.ROOT, "  head step (sampling fused)    %8.3f s  %6.1f GFLOP/s%n", head,
                 load.flopsHead() / head / 1e9);
@@ -128,6 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("rep_gflops", round(repGflops, 1));
         json.put("peak_heap_mib", round(peakHeap, 1));
         json.put("threads", n);
+        json.put("sampling", prepared.sampling().projected() ? "projected" : "direct");
         json.put("w_fingerprint", fingerprint);
         try {
             out.println(new ObjectMapper().writeValueAsString(json));
@@ -143,19 +150,27 @@ final class BenchCommand implements Callable<Integer> {
      * {@value #CALIBRATION_CHUNKS} chunks of task 0, from streams of their own (the run's streams are
      * not touched). Sampling is fused into the steps, so its share can only be estimated.
      */
-    private static double samplingSecondsPerSample(Problem problem) {
-        int d = problem.distribution().dim();
-        Batch batch = new Batch(d, problem.groundTruth().rank(), SamplePlan.CHUNK);
+    private static double samplingSecondsPerSample(ModelSamples fed, Problem problem) {
+        Batch batch = new Batch(fed.groundTruth().dim(), fed.groundTruth().rank(), SamplePlan.CHUNK);
         RandomStreams streams = new SeededRandomStreams(0).scoped("bench-calibration");
         long best = Long.MAX_VALUE;
         for (int pass = 0; pass < 3; pass++) {
             long start = System.nanoTime();
             for (int c = 0; c < CALIBRATION_CHUNKS; c++) {
-                problem.samples().draw(problem.tasks().get(0), streams.stream("x", c), batch, SamplePlan.CHUNK);
+                fed.samples().draw(problem.tasks().get(0), streams.stream("x", c), batch, SamplePlan.CHUNK);
             }
             best = Math.min(best, System.nanoTime() - start);
         }
         return best / 1e9 / ((double) CALIBRATION_CHUNKS * SamplePlan.CHUNK);
+    }
+
+    /**
+     * The sampling the run used. Under projected sampling the GFLOP/s figures count the flops of
+     * explicit sampling (the work the run stood in for), so they are effective rates.
+     */
+    private static void printSampling(PrintWriter out, SamplingChoice sampling) {
+        out.printf(Locale.ROOT, "  sampling %s%s%n", sampling.description(),
+                sampling.projected() ? "; GFLOP/s below are effective (explicit sampling's flops)" : "");
     }
 
     /** FNV-1a over the bits of every entry: equal fingerprints mean, in practice, bit-identical weights. */

@@ -16,15 +16,22 @@ final class BenchWorkload {
             "n1", 5000L, "n2", 5000L, "rounds", 1L, "seed", 1L);
     /** Out of the peer's reach: d = 4000, T = 200, about 5e12 flops. */
     static final Map<String, Long> LARGE = with(PAPER, Map.of("d", 4000L, "T", 200L));
+    /** The paper's setting at d = 100,000 (T = 200): only projected sampling makes it a laptop's work. */
+    static final Map<String, Long> HUGE = with(PAPER, Map.of("d", 100_000L, "T", 200L));
+    /** The sampling key: not a peer setting, passed to mtrl's top-level {@code sampling}. */
+    private static final String SAMPLING = "sampling";
+    private static final List<String> SAMPLING_VALUES = List.of("auto", "direct", "projected");
 
     private static final Map<String, String> CONFIG_KEYS = Map.of("d", "data.dim", "r", "data.rank",
             "m", "model.width", "T", "tasks.count", "n1", "optimizer.headSamples", "n2", "optimizer.repSamples",
             "rounds", "optimizer.rounds", "seed", "seed");
 
     private final Map<String, Long> values;
+    private final String sampling;
 
-    private BenchWorkload(Map<String, Long> values) {
+    private BenchWorkload(Map<String, Long> values, String sampling) {
         this.values = values;
+        this.sampling = sampling;
     }
 
     /** The named preset ({@code paper} or {@code large}) with {@code key=value} changes in the peer's names. */
@@ -32,19 +39,25 @@ final class BenchWorkload {
         Map<String, Long> base = switch (name) {
             case "paper" -> PAPER;
             case "large" -> LARGE;
+            case "huge" -> HUGE;
             default -> throw new ConfigException("--workload", "value '" + name + "' is not a workload; allowed: "
-                    + "paper, large");
+                    + "paper, large, huge");
         };
         Map<String, Long> values = new LinkedHashMap<>();
         for (String key : List.of("d", "r", "m", "T", "n1", "n2", "rounds", "seed")) {
             values.put(key, base.get(key));
         }
+        String sampling = "auto";
         for (String change : changes) {
+            if (change.startsWith(SAMPLING + "=")) {
+                sampling = sampling(change.substring(SAMPLING.length() + 1).trim());
+                continue;
+            }
             int eq = change.indexOf('=');
             String key = eq < 0 ? change : change.substring(0, eq);
             if (eq < 0 || !values.containsKey(key)) {
                 throw new ConfigException(key, "'" + change + "' is not a workload setting; allowed: key=value with "
-                        + "key in " + values.keySet());
+                        + "key in " + values.keySet() + ", or sampling=" + String.join("|", SAMPLING_VALUES));
             }
             try {
                 values.put(key, Long.parseLong(change.substring(eq + 1).trim()));
@@ -52,7 +65,20 @@ final class BenchWorkload {
                 throw new ConfigException(key, "value '" + change.substring(eq + 1) + "' is not an integer");
             }
         }
-        return new BenchWorkload(values);
+        return new BenchWorkload(values, sampling);
+    }
+
+    private static String sampling(String value) {
+        if (!SAMPLING_VALUES.contains(value)) {
+            throw new ConfigException(SAMPLING, "value '" + value + "' is not allowed; allowed: "
+                    + String.join(", ", SAMPLING_VALUES));
+        }
+        return value;
+    }
+
+    /** The sampling asked for: auto (mtrl's default), direct or projected. */
+    String sampling() {
+        return sampling;
     }
 
     long get(String key) {
@@ -67,6 +93,7 @@ final class BenchWorkload {
     List<String> overrides() {
         List<String> overrides = new ArrayList<>();
         values.forEach((key, value) -> overrides.add(CONFIG_KEYS.get(key) + "=" + value));
+        overrides.add(SAMPLING + "=" + sampling);
         overrides.add("probes={subspace-distance: {}, energy-outside: {}}");
         return overrides;
     }

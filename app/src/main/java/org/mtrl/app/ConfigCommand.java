@@ -35,11 +35,13 @@ final class ConfigCommand implements Callable<Integer> {
         PluginRegistry registry = plugins.registryReporting(spec.commandLine().getErr());
         RunConfig config = ConfigSource.of(arguments).resolve(registry);
         // the checks 'mtrl run' makes before any work, so that what is printed can run
+        String sampling;
         try (PoolWorkers workers = new PoolWorkers(1)) {
-            new RunEngine(workers, ProgressListener.NONE).check(config);
+            sampling = new RunEngine(workers, ProgressListener.NONE).check(config).sampling().description();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(ConfigTrees.toYaml(config.tree()));
+        out.println("# sampling used: " + sampling); // what 'sampling: auto' chooses for these components
         out.flush();
         return ExitCodes.OK;
     }

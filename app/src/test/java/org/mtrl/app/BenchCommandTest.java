@@ -50,13 +50,52 @@ class BenchCommandTest {
     }
 
     @Test
+    void samplingIsAWorkloadKeyAndTheJsonSaysWhichWasUsed() throws Exception {
+        String[] load = {"d=60", "r=2", "m=10", "T=4", "n1=600", "n2=600"};
+        JsonNode projected = json(Cli.run(args("2", with(load, "sampling=projected"))));
+        JsonNode direct = json(Cli.run(args("2", with(load, "sampling=direct"))));
+        JsonNode auto = json(Cli.run(args("2", load)));
+        assertEquals("projected", projected.get("sampling").asText());
+        assertEquals("direct", direct.get("sampling").asText());
+        assertEquals("projected", auto.get("sampling").asText(), "m + r = 12 <= 0.6 d: auto projects");
+        assertEquals(auto.get("w_fingerprint"), projected.get("w_fingerprint"));
+        assertTrue(!direct.get("w_fingerprint").equals(projected.get("w_fingerprint")), "other random numbers");
+        assertEquals(60, projected.get("workload").get("d").asInt());
+    }
+
+    @Test
+    void theHugeWorkloadIsThePapersSettingAtDOfAHundredThousand() {
+        BenchWorkload huge = BenchWorkload.of("huge", java.util.List.of());
+        assertEquals(java.util.Map.of("d", 100_000L, "r", 5L, "m", 200L, "T", 200L, "n1", 5000L, "n2", 5000L,
+                "rounds", 1L, "seed", 1L), huge.values());
+        assertEquals("auto", huge.sampling());
+        assertTrue(huge.overrides().contains("sampling=auto"), huge.overrides().toString());
+        assertTrue(BenchWorkload.of("huge", java.util.List.of("sampling=direct")).overrides()
+                .contains("sampling=direct"));
+    }
+
+    private static String[] with(String[] load, String more) {
+        String[] all = java.util.Arrays.copyOf(load, load.length + 1);
+        all[load.length] = more;
+        return all;
+    }
+
+    private static JsonNode json(Cli cli) throws Exception {
+        assertEquals(0, cli.exitCode(), cli.toString());
+        return new ObjectMapper().readTree(cli.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
     void anUnknownKeyOrWorkloadIsABadInputNamingIt() {
         Cli key = Cli.run("bench", "depth=3");
         assertEquals(ExitCodes.BAD_INPUT, key.exitCode(), key.toString());
         assertTrue(key.err().contains("depth") && key.err().contains("n1"), key.err());
-        Cli workload = Cli.run("bench", "--workload", "huge");
+        Cli workload = Cli.run("bench", "--workload", "giant");
         assertEquals(ExitCodes.BAD_INPUT, workload.exitCode(), workload.toString());
-        assertTrue(workload.err().contains("huge") && workload.err().contains("large"), workload.err());
+        assertTrue(workload.err().contains("giant") && workload.err().contains("huge"), workload.err());
+        Cli sampling = Cli.run("bench", "sampling=sideways");
+        assertEquals(ExitCodes.BAD_INPUT, sampling.exitCode(), sampling.toString());
+        assertTrue(sampling.err().contains("sideways") && sampling.err().contains("projected"), sampling.err());
         Cli value = Cli.run("bench", "T=many");
         assertEquals(ExitCodes.BAD_INPUT, value.exitCode(), value.toString());
         assertTrue(value.err().contains("many"), value.err());

@@ -56,6 +56,11 @@ class CommandLineTest {
         Path file = Files.writeString(dir.resolve("resolved.yaml"), first.out());
         Cli second = Cli.run("config", file.toString());
         assertEquals(first.out(), second.out());
+        assertTrue(first.out().endsWith("# sampling used: direct (auto: m + r = 69 is over 0.6 of d = 100)\n"),
+                first.out());
+        Cli wide = Cli.run("config", "data.dim=1000");
+        assertTrue(wide.out().contains("# sampling used: projected (auto: m + r = 205 is at most 0.6 of d = 1000)"),
+                wide.out());
     }
 
     @Test

@@ -28,6 +28,23 @@ class DeterminismTest {
     }
 
     @Test
+    void projectedSamplingGivesTheSameNumbersOnAnyThreadCount() {
+        String[] projected = java.util.Arrays.copyOf(SMALL, SMALL.length + 2);
+        projected[SMALL.length] = "sampling=projected";
+        projected[SMALL.length + 1] = "data.dim=300"; // several blocks of the outside part's random matrix
+        Map<String, Double> one = TestRuns.run(1, projected).metrics();
+        assertEquals(one, TestRuns.run(4, projected).metrics());
+        assertNotEquals(one, TestRuns.run(1, with(projected, "sampling=direct")).metrics(),
+                "the check must run projected sampling, which draws other random numbers");
+    }
+
+    private static String[] with(String[] overrides, String more) {
+        String[] out = java.util.Arrays.copyOf(overrides, overrides.length + 1);
+        out[overrides.length] = more;
+        return out;
+    }
+
+    @Test
     void theSeedMatters() {
         String[] other = java.util.Arrays.copyOf(SMALL, SMALL.length + 1);
         other[SMALL.length] = "seed=2";

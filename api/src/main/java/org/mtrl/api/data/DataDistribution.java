@@ -19,4 +19,13 @@ public interface DataDistribution {
      * Draws n inputs into {@code x} (n x d, row-major), using only {@code rng}.
      */
     void sample(RandomStream rng, double[] x, int n);
+
+    /**
+     * Whether x is exactly standard Gaussian, N(0, I_d). Only then may the framework sample inputs in
+     * a small subspace and the rest of the gradient as one Gaussian matrix (projected sampling, exact
+     * in distribution). The default is false: samples are drawn by {@link #sample}.
+     */
+    default boolean standardGaussian() {
+        return false;
+    }
 }

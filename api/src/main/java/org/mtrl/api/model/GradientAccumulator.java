@@ -29,4 +29,12 @@ public interface GradientAccumulator {
 
     /** Accumulated gradient with respect to the biases, length m. */
     double[] bias();
+
+    /**
+     * Accumulated {@link GradientPart#PRE_ACTIVATION_GRAM}, m x m row-major. The default throws: only
+     * a model that lists the part in {@link Model#gradientParts()} computes it.
+     */
+    default double[] preActivationGram() {
+        throw new IllegalStateException("this accumulator does not compute " + GradientPart.PRE_ACTIVATION_GRAM);
+    }
 }

@@ -42,14 +42,24 @@ public interface Model {
 
     /**
      * A model of the same architecture and loss whose first layer and biases are {@code firstLayer}
-     * (m x d) and {@code bias} (length m), used as given, with a copy of this model's heads. Probes use
-     * it to read the features of a modified first layer (unit-norm rows, re-drawn biases) through the
-     * architecture's own {@link #features}, never a feature map of their own.
+     * (m x d', any input dimension d' &gt;= 1) and {@code bias} (length m), used as given, with a copy of
+     * this model's heads. Probes use it to read the features of a modified first layer (unit-norm rows,
+     * re-drawn biases) through the architecture's own {@link #features}, never a feature map of their
+     * own; projected sampling uses it with the first layer W Q of inputs u = Q^T x in a basis Q.
      *
-     * @throws IllegalArgumentException if the shapes differ from this model's
+     * @throws IllegalArgumentException if the width or the bias length differs from this model's
      */
     Model withFirstLayer(Matrix firstLayer, double[] bias);
 
     /** A fresh accumulator computing only {@code parts}, for use by one thread. */
     GradientAccumulator newAccumulator(Set<GradientPart> parts);
+
+    /**
+     * The parts this model's accumulators can compute. The default is the three parameter groups; a
+     * model that also offers {@link GradientPart#PRE_ACTIVATION_GRAM} declares that it sees an input
+     * only through its first layer W x, which allows exact projected sampling.
+     */
+    default Set<GradientPart> gradientParts() {
+        return Set.of(GradientPart.HEAD, GradientPart.FIRST_LAYER, GradientPart.BIAS);
+    }
 }

@@ -77,6 +77,11 @@ final class CheckedModel implements Model {
     }
 
     @Override
+    public Set<GradientPart> gradientParts() {
+        return Contracts.call(slot, "gradientParts()", model::gradientParts);
+    }
+
+    @Override
     public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
         GradientAccumulator accumulator = Contracts.call(slot, "newAccumulator()", () -> model.newAccumulator(parts));
         Contracts.require(slot, accumulator != null, () -> "newAccumulator() returned no accumulator (null)");
@@ -129,6 +134,11 @@ final class CheckedModel implements Model {
         @Override
         public double[] bias() {
             return accumulator.bias();
+        }
+
+        @Override
+        public double[] preActivationGram() {
+            return accumulator.preActivationGram();
         }
     }
 }

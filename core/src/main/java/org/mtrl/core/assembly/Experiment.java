@@ -27,6 +27,7 @@ import org.mtrl.api.training.TrainingDivergedException;
 import org.mtrl.core.config.ConfigException;
 import org.mtrl.core.config.RunConfig;
 import org.mtrl.core.data.ProjectingSampleSource;
+import org.mtrl.core.sampling.SamplingChoice;
 import org.mtrl.core.training.GradientEngine;
 
 /**
@@ -100,11 +101,19 @@ public final class Experiment {
         }
         Contracts.require(config.model(), model != null, () -> "build() returned no model (null)");
         Contracts.checkModel(config.model(), "built", model, data.dim(), tasks.size());
-        return new Prepared(problem, new CheckedModel(config.model(), model), (System.nanoTime() - start) / 1e9);
+        Model checked = new CheckedModel(config.model(), model);
+        SamplingChoice sampling;
+        try {
+            sampling = SamplingChoice.of(config.sampling(), problem, checked, workers,
+                    config.data().factory().describe(), config.model().factory().describe());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("sampling", e.getMessage());
+        }
+        return new Prepared(problem, checked, sampling, (System.nanoTime() - start) / 1e9);
     }
 
-    /** The drawn problem and initial model of a run about to start. */
-    public record Prepared(Problem problem, Model model, double seconds) {
+    /** The drawn problem, initial model and sampling of a run about to start. */
+    public record Prepared(Problem problem, Model model, SamplingChoice sampling, double seconds) {
     }
 
     /** Pretrains the prepared model, then probes it. */
@@ -119,7 +128,7 @@ public final class Experiment {
         DivergenceCheck divergence = new DivergenceCheck(model, config.divergenceGrowth());
         try {
             training = optimizer.train(model, new TrainingContext(problem, streams.scoped("training"), workers,
-                    progress, GradientEngine.SERVICE, divergence));
+                    progress, GradientEngine.service(prepared.sampling().sampling()), divergence));
         } catch (RunFailedException e) {
             throw e; // a component the optimizer called (a task) broke its contract, and is named
         } catch (TrainingDivergedException | ProjectingSampleSource.SampleFailure e) {
@@ -141,7 +150,7 @@ public final class Experiment {
             List<Metric> measured;
             try {
                 measured = probe.probe().measure(new ProbeContext(model, problem, taskFamily, training,
-                        streams.scoped("probe/" + probe.name()), workers));
+                        streams.scoped("probe/" + probe.name()), workers, prepared.sampling().sampling()));
             } catch (RunFailedException e) {
                 throw e;
             } catch (OutOfMemoryError e) {

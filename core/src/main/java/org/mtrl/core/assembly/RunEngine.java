@@ -53,7 +53,8 @@ public final class RunEngine {
         RunLog log = new RunLog(progress);
         Experiment experiment = assemble(config, log);
         Experiment.Prepared prepared = experiment.prepare();
-        RunRecord record = start.apply(Provenance.now(workers.threads(), config.seed()));
+        RunRecord record = start.apply(Provenance.now(workers.threads(), config.seed())
+                .withSampling(prepared.sampling().description()));
         RunResult result;
         try {
             result = experiment.run(prepared);
@@ -91,10 +92,11 @@ public final class RunEngine {
      * Every check a run makes before it starts work (assembly and preparation), without running or
      * writing anything.
      *
+     * @return the prepared run (its problem, initial model and sampling), which is not run
      * @throws ConfigException if the configuration cannot run
      */
-    public void check(RunConfig config) {
-        assemble(config).prepare();
+    public Experiment.Prepared check(RunConfig config) {
+        return assemble(config).prepare();
     }
 
     /** Builds the run's injector and its experiment, creating every component. */

@@ -41,7 +41,12 @@ public final class ConfigResolver {
                             @Param(value = "how many times its start (counted as at least 1) a training loss or "
                                     + "weight norm may grow before the run counts as diverged",
                                     defaultValue = "1.0e+6", min = 1, minExclusive = true)
-                            double divergenceGrowth) {
+                            double divergenceGrowth,
+                            @Param(value = "how training and probes draw x: direct (every x in R^d), projected "
+                                    + "(in the span of W's rows and M's columns, exact in distribution, for "
+                                    + "standard Gaussian inputs), or auto (projected where it is faster)",
+                                    defaultValue = "auto", allowed = {"auto", "direct", "projected"})
+                            String sampling) {
     }
 
     /** Merges {@code layers} in order ({@link ConfigMerger}), applies {@code overrides}, then resolves. */
@@ -75,7 +80,7 @@ public final class ConfigResolver {
         ComponentConfig<Optimizer> optimizer = slot(ComponentKind.OPTIMIZER, tree, resolved);
         Map<String, ComponentConfig<Probe>> probes = probes(tree.get(ConfigKeys.PROBES), resolved.putObject(ConfigKeys.PROBES));
         Feasibility.check(resolved);
-        return new RunConfig(bound.seed(), bound.divergenceGrowth(), data, tasks, model, optimizer, probes, resolved);
+        return new RunConfig(bound.seed(), bound.divergenceGrowth(), bound.sampling(), data, tasks, model, optimizer, probes, resolved);
     }
 
     private <C> ComponentConfig<C> slot(ComponentKind<C> kind, ObjectNode tree, ObjectNode resolved) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mtrl.api.training.SamplePlan;
+import org.mtrl.core.sampling.SamplingChoice;
 import org.mtrl.core.training.GradientEngine;
 
 /**
@@ -23,12 +24,20 @@ import org.mtrl.core.training.GradientEngine;
  * at most m x d); the heads and their gradients {@code 3 T m}; per task an object of {@code 8 + r} words;
  * each workspace's sample buffers {@code chunk (d + r + 2 m)}; and the largest probe sample count n3 as
  * features and a solver matrix, {@code 2 n3 (m + 1)}.
+ *
+ * <p>Under projected sampling (docs/math.md) the workspaces see inputs of dimension k = min(d, m + r):
+ * their gradients are m x k and their sample buffers {@code chunk (k + r + 2 m)}, while W is held
+ * {@value #PROJECTED_FIRST_LAYERS} times (W, the copy kept with its basis, the basis Q^T of about m x d,
+ * the lifted gradient, the update and the subspace probe). Projected is assumed for {@code sampling:
+ * projected}, and for {@code auto} where its rule holds with the built-in {@code gaussian} data and
+ * {@code two-layer-relu} model.
  */
 public final class Feasibility {
     /** The longest Java array (a few entries below {@code Integer.MAX_VALUE} on every JVM). */
     static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     static final int HEAP_SHARE_PERCENT = 80;
     private static final long DOUBLE = 8;
+    private static final long PROJECTED_FIRST_LAYERS = 6;
 
     private Feasibility() {
     }
@@ -59,13 +68,17 @@ public final class Feasibility {
         Size probeSamples = probeSamples(tree);
         array(List.of(probeSamples, m), "the downstream features");
         int workspaces = GradientEngine.SHARDS + Math.max(1, processors);
+        boolean projected = projected(tree, d, m, r);
+        long inputs = projected ? Math.min(d.orZero(), m.orZero() + r.orZero()) : d.orZero();
         List<Term> terms = List.of(
                 new Term("the first layer W, its gradients and the subspace probe", List.of(m, d),
-                        List.of(d.orZero(), m.orZero(), 3L + workspaces)),
+                        List.of(d.orZero(), m.orZero(), projected ? PROJECTED_FIRST_LAYERS : 3L + workspaces)),
+                new Term("the projected gradients", List.of(m, d),
+                        List.of(projected ? inputs : 0L, m.orZero(), (long) workspaces)),
                 new Term("the heads and their gradients", List.of(t, m), List.of(t.orZero(), m.orZero(), 3L)),
                 new Term("the drawn tasks", List.of(t, r), List.of(t.orZero(), 8L + r.orZero())),
                 new Term("the sample buffers", List.of(d, m), List.of((long) workspaces, (long) SamplePlan.CHUNK,
-                        d.orZero() + r.orZero() + 2 * m.orZero())),
+                        inputs + r.orZero() + 2 * m.orZero())),
                 new Term("the downstream probe", List.of(probeSamples, m),
                         List.of(2L, probeSamples.orZero(), m.orZero() + 1)));
         long total = 0;
@@ -141,6 +154,15 @@ public final class Feasibility {
                     sizes.stream().map(Size::toString).toList()) + " give " + what + " more than " + MAX_ARRAY
                     + " entries, the most a Java array holds; lower them");
         }
+    }
+
+    /** Whether the run will sample projected, as far as the configuration tells (see the class comment). */
+    private static boolean projected(JsonNode tree, Size d, Size m, Size r) {
+        String sampling = tree.path(ConfigKeys.SAMPLING).asText("auto");
+        return sampling.equals("projected") || sampling.equals("auto")
+                && tree.path("data").path(ConfigKeys.TYPE).asText().equals("gaussian")
+                && tree.path("model").path(ConfigKeys.TYPE).asText().equals("two-layer-relu")
+                && d.known() && SamplingChoice.autoProjects(d.value(), m.orZero() + r.orZero());
     }
 
     private static long saturatedAdd(long a, long b) {

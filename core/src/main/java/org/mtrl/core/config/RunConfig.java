@@ -14,12 +14,14 @@ import org.mtrl.api.tasks.TaskFamily;
  * @param seed   the run seed every random stream derives from
  * @param divergenceGrowth how many times its start a training loss or weight norm may grow before the
  *               run counts as diverged
+ * @param sampling how samples are drawn: auto, direct or projected ({@code SamplingChoice})
  * @param probes by name, in configuration order
  * @param tree   the resolved configuration with every default filled in (what a run record stores,
  *               and what reproduces the run when read back)
  */
 public record RunConfig(long seed,
                         double divergenceGrowth,
+                        String sampling,
                         ComponentConfig<DataDistribution> data,
                         ComponentConfig<TaskFamily> tasks,
                         ComponentConfig<Architecture> model,

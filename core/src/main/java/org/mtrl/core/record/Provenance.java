@@ -12,7 +12,7 @@ import org.mtrl.core.MtrlVersion;
  */
 public record Provenance(String mtrlVersion, String gitCommit, Boolean gitDirty, String javaVersion,
                          String javaVendor, String os, int cpus, int threads, long seed,
-                         Instant startedAt) {
+                         Instant startedAt, String sampling) {
 
     /** The provenance of a run starting now in this process. */
     public static Provenance now(int threads, long seed) {
@@ -21,7 +21,13 @@ public record Provenance(String mtrlVersion, String gitCommit, Boolean gitDirty,
                 System.getProperty("java.version"), System.getProperty("java.vendor"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), threads, seed, Instant.now());
+                Runtime.getRuntime().availableProcessors(), threads, seed, Instant.now(), null);
+    }
+
+    /** The same provenance naming the sampling the run uses (what {@code sampling: auto} chose, and why). */
+    public Provenance withSampling(String description) {
+        return new Provenance(mtrlVersion, gitCommit, gitDirty, javaVersion, javaVendor, os, cpus, threads, seed,
+                startedAt, description);
     }
 
     /** The fields as a map for the run record, with its end time and outcome. */
@@ -38,6 +44,9 @@ public record Provenance(String mtrlVersion, String gitCommit, Boolean gitDirty,
         map.put("seed", seed);
         map.put("startedAt", startedAt.toString());
         map.put("finishedAt", finishedAt == null ? null : finishedAt.toString());
+        if (sampling != null) {
+            map.put("sampling", sampling);
+        }
         map.put("status", status);
         if (error != null) {
             map.put("error", error);

@@ -58,6 +58,7 @@ class ConfigResolverTest {
         assertEquals(tree("""
                 seed: 3
                 divergenceGrowth: 1000000.0
+                sampling: auto
                 data: {type: gaussian, dim: 100, rank: 5}
                 tasks: {type: linear-threshold, count: 50, labelNoise: 0.0}
                 model: {type: two-layer-relu, width: 200, loss: logistic, initScale: 1.0, trainBias: false,
@@ -102,7 +103,7 @@ class ConfigResolverTest {
     @Test
     void anUnknownTopLevelKeyIsAnError() {
         ConfigException e = assertConfigError(() -> resolver.resolve(tree(BASE + "sed: 4\n")));
-        assertEquals("sed: unknown top-level key 'sed'; allowed: seed, divergenceGrowth, data, tasks, model, "
+        assertEquals("sed: unknown top-level key 'sed'; allowed: seed, divergenceGrowth, sampling, data, tasks, model, "
                 + "optimizer, probes;"
                 + " did you mean 'seed'?", e.getMessage());
     }

@@ -36,6 +36,30 @@ class FeasibilityTest {
     }
 
     @Test
+    void projectedSamplingIsEstimatedWithTheProjectedDimension() {
+        // d = 100,000, m = 200, r = 5, T = 200, k = 205, 10 workspaces, in bytes
+        //   W held six times       8 * 100,000 * 200 * 6      = 960,000,000
+        //   projected gradients    8 * 205 * 200 * 10         =   3,280,000
+        //   heads                  8 * 200 * 200 * 3          =     960,000
+        //   tasks                  8 * 200 * (8 + 5)          =      20,800
+        //   sample buffers         8 * 10 * 512 * (205 + 5 + 400) = 24,985,600
+        //   total                                             = 989,246,400 = 80% of 1,236,558,000
+        String huge = "{seed: 1, sampling: %s, data: {type: gaussian, dim: 100000, rank: 5}, tasks: {count: 200},"
+                + " model: {type: two-layer-relu, width: 200}}";
+        ObjectNode auto = ConfigTrees.parse(String.format(huge, "auto"), "t");
+        assertDoesNotThrow(() -> Feasibility.check(auto, 1_236_558_100L, 2));
+        refused(auto, 1_236_557_900L);
+        assertDoesNotThrow(() -> Feasibility.check(ConfigTrees.parse(String.format(huge, "projected"), "t"),
+                1_236_558_100L, 2));
+        String direct = refused(ConfigTrees.parse(String.format(huge, "direct"), "t"), 4 * GIB);
+        assertTrue(direct.contains("mostly the sample buffers"), direct);
+        // auto where its rule does not hold (m + r > 0.6 d) is estimated as direct
+        refused(ConfigTrees.parse(String.format(huge, "auto").replace("dim: 100000", "dim: 300"), "t"), 42_000_000L);
+        assertDoesNotThrow(() -> Feasibility.check(ConfigTrees.parse(String.format(huge, "direct")
+                .replace("dim: 100000", "dim: 300"), "t"), 60_000_000L, 2));
+    }
+
+    @Test
     void aDimensionOfAMillionIsRefusedNamingItAndTheHeap() {
         String message = refused(tree(1_000_000, 5, 50, 200, "headSamples: 2000", ""), 4 * GIB);
         assertTrue(message.contains("data.dim=1000000") && message.contains("model.width=200")

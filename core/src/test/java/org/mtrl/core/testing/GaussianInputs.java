@@ -26,4 +26,10 @@ public final class GaussianInputs implements DataDistribution {
     public void sample(RandomStream rng, double[] x, int n) {
         rng.nextGaussians(x, 0, n * truth.dim());
     }
+
+    /** True: every coordinate is an independent standard normal (projected sampling applies). */
+    @Override
+    public boolean standardGaussian() {
+        return true;
+    }
 }

@@ -2,6 +2,7 @@ package org.mtrl.plugins.probes;
 
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.SampleSource;
+import org.mtrl.api.data.Subspace;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.tasks.Task;
 
@@ -23,9 +24,9 @@ final class ChunkedSamples {
     private ChunkedSamples() {
     }
 
-    /** A batch large enough for the chunks of up to {@code n} samples. */
-    static Batch batchFor(int dim, int rank, int n) {
-        return new Batch(dim, rank, Math.max(1, Math.min(CHUNK, n)));
+    /** A batch large enough for the chunks of up to {@code n} samples in the coordinates of {@code truth}. */
+    static Batch batchFor(Subspace truth, int n) {
+        return new Batch(truth.dim(), truth.rank(), Math.max(1, Math.min(CHUNK, n)));
     }
 
     /** Draws {@code n} samples of {@code task} from {@code rng} into {@code batch}, chunk by chunk. */

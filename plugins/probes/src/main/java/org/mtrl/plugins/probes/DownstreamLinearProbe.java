@@ -18,6 +18,7 @@ import org.mtrl.api.probe.Probe;
 import org.mtrl.api.probe.ProbeContext;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.runtime.RandomStreams;
+import org.mtrl.api.sampling.ModelSamples;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.api.tasks.TaskFamily;
 
@@ -86,7 +87,10 @@ public final class DownstreamLinearProbe implements Probe {
         Model model = context.model();
         Subspace truth = context.problem().groundTruth();
         Dense.requireSameDimension(model, truth);
-        Model frozen = model.withFirstLayer(frozenFirstLayer(model), frozenBias(model, context.streams()));
+        // the run's sampling: the frozen model and its samples, projected on its row span and M when the run
+        // projects (unit rows keep W's row span)
+        ModelSamples frozen = context.sampling().forModel(
+                model.withFirstLayer(frozenFirstLayer(model), frozenBias(model, context.streams())));
         TaskFamily tasks = family != null ? family : context.taskFamily();
         int taskCount = params.taskCount();
         int sizes = params.samples().size();
@@ -124,32 +128,30 @@ public final class DownstreamLinearProbe implements Probe {
     }
 
     /** Test accuracy of downstream task k for every n3, in the order of {@code samples}. */
-    private double[] evaluateTask(int k, ProbeContext context, TaskFamily tasks, Model frozen) {
-        Problem problem = context.problem();
-        Subspace truth = problem.groundTruth();
+    private double[] evaluateTask(int k, ProbeContext context, TaskFamily tasks, ModelSamples frozen) {
         RandomStreams streams = context.streams();
-        Task task = tasks.draw(truth, streams.stream("task", k));
-        int m = frozen.width();
+        Task task = tasks.draw(context.problem().groundTruth(), streams.stream("task", k));
+        int m = frozen.model().width();
         List<Integer> sizes = params.samples();
         int largest = Math.max(params.testSamples(), sizes.stream().mapToInt(Integer::intValue).max().orElseThrow());
-        Batch batch = ChunkedSamples.batchFor(truth.dim(), truth.rank(), largest);
+        Batch batch = ChunkedSamples.batchFor(frozen.groundTruth(), largest);
         double[] chunkFeatures = new double[batch.capacity() * m];
         List<RidgeLogisticRegression.Fit> heads = new ArrayList<>(sizes.size());
         for (int n3 : sizes) {
             double[] phi = new double[Math.multiplyExact(n3, m)];
             double[] y = new double[n3];
-            ChunkedSamples.draw(problem.samples(), task, streams.stream("train", k, n3), batch, n3,
+            ChunkedSamples.draw(frozen.samples(), task, streams.stream("train", k, n3), batch, n3,
                     (b, offset, count) -> {
-                        frozen.features(b.x(), count, chunkFeatures);
+                        frozen.model().features(b.x(), count, chunkFeatures);
                         System.arraycopy(chunkFeatures, 0, phi, offset * m, count * m);
                         System.arraycopy(b.y(), 0, y, offset, count);
                     });
             heads.add(solver.fit(phi, y, n3, m));
         }
         double[] correct = new double[sizes.size()];
-        ChunkedSamples.draw(problem.samples(), task, streams.stream("test", k), batch, params.testSamples(),
+        ChunkedSamples.draw(frozen.samples(), task, streams.stream("test", k), batch, params.testSamples(),
                 (b, offset, count) -> {
-                    frozen.features(b.x(), count, chunkFeatures);
+                    frozen.model().features(b.x(), count, chunkFeatures);
                     double[] y = b.y();
                     for (int h = 0; h < heads.size(); h++) {
                         RidgeLogisticRegression.Fit head = heads.get(h);

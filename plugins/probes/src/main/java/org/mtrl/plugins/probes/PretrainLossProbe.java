@@ -12,6 +12,7 @@ import org.mtrl.api.plugin.Param;
 import org.mtrl.api.probe.Metric;
 import org.mtrl.api.probe.Probe;
 import org.mtrl.api.probe.ProbeContext;
+import org.mtrl.api.sampling.ModelSamples;
 
 /**
  * How well pretraining fits its own tasks, two ways, on {@code samples} fresh samples of each task t in
@@ -76,8 +77,9 @@ public final class PretrainLossProbe implements Probe {
             return List.of();
         }
         int refitted = Math.min(params.refitTasks(), trained.size());
+        ModelSamples fed = context.sampling().forModel(model);
         double[][] sums = new double[trained.size()][];
-        context.workers().forEach(trained.size(), i -> sums[i] = score(trained.get(i), i < refitted, context));
+        context.workers().forEach(trained.size(), i -> sums[i] = score(trained.get(i), i < refitted, context, fed));
         double loss = 0;
         double credit = 0;
         double refitCredit = 0;
@@ -95,18 +97,17 @@ public final class PretrainLossProbe implements Probe {
      * Task t's summed loss and accuracy credit of its trained head over its fresh samples, and the credit
      * of a head refitted on the final features (0 unless {@code refit}).
      */
-    private double[] score(int t, boolean refit, ProbeContext context) {
-        Model model = context.model();
+    private double[] score(int t, boolean refit, ProbeContext context, ModelSamples fed) {
+        Model model = fed.model();
         Problem problem = context.problem();
         Loss loss = model.loss();
         int m = model.width();
         double[] heads = model.heads().data();
-        RidgeLogisticRegression.Fit refitted = refit ? refit(t, context) : null;
-        Batch batch = ChunkedSamples.batchFor(problem.groundTruth().dim(), problem.groundTruth().rank(),
-                params.samples());
+        RidgeLogisticRegression.Fit refitted = refit ? refit(t, context, fed) : null;
+        Batch batch = ChunkedSamples.batchFor(fed.groundTruth(), params.samples());
         double[] phi = new double[batch.capacity() * m];
         double[] sums = new double[3];
-        ChunkedSamples.draw(problem.samples(), problem.tasks().get(t), context.streams().stream("samples", t),
+        ChunkedSamples.draw(fed.samples(), problem.tasks().get(t), context.streams().stream("samples", t),
                 batch, params.samples(), (b, offset, count) -> {
                     model.features(b.x(), count, phi);
                     double[] y = b.y();
@@ -123,16 +124,16 @@ public final class PretrainLossProbe implements Probe {
     }
 
     /** A head with intercept fitted on the model's features of task t's refit samples. */
-    private RidgeLogisticRegression.Fit refit(int t, ProbeContext context) {
-        Model model = context.model();
+    private RidgeLogisticRegression.Fit refit(int t, ProbeContext context, ModelSamples fed) {
+        Model model = fed.model();
         Problem problem = context.problem();
         int n = params.refitSamples();
         int m = model.width();
-        Batch batch = ChunkedSamples.batchFor(problem.groundTruth().dim(), problem.groundTruth().rank(), n);
+        Batch batch = ChunkedSamples.batchFor(fed.groundTruth(), n);
         double[] phi = new double[Math.multiplyExact(n, m)];
         double[] y = new double[n];
         double[] chunk = new double[batch.capacity() * m];
-        ChunkedSamples.draw(problem.samples(), problem.tasks().get(t), context.streams().stream("refit", t), batch, n,
+        ChunkedSamples.draw(fed.samples(), problem.tasks().get(t), context.streams().stream("refit", t), batch, n,
                 (b, offset, count) -> {
                     model.features(b.x(), count, chunk);
                     System.arraycopy(chunk, 0, phi, offset * m, count * m);

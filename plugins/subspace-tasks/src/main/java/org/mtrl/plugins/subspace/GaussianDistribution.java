@@ -55,4 +55,10 @@ public final class GaussianDistribution implements DataDistribution {
     public void sample(RandomStream rng, double[] x, int n) {
         rng.nextGaussians(x, 0, Math.multiplyExact(n, dim));
     }
+
+    /** True: {@link #sample} draws every coordinate as an independent standard normal. */
+    @Override
+    public boolean standardGaussian() {
+        return true;
+    }
 }

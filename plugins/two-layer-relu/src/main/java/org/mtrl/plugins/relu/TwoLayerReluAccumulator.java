@@ -15,7 +15,9 @@ import org.mtrl.api.model.Loss;
  * as its rows are finished), then per sample f = a_t . h and g = scale * dl/df, g h is added to the head
  * gradient, and the coefficients C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (n x m) give the first-layer
  * gradient as a second blocked product G^T += X^T C and the bias gradient as the column sums of C. When
- * the head is zero, C is zero and so are the first-layer and bias gradients, exactly.
+ * the head is zero, C is zero and so are the first-layer and bias gradients, exactly. The pre-activation
+ * Gram sum_s c_s c_s^T (projected sampling's covariance of the rest of the first-layer gradient) is the
+ * same backward kernel with C (row-major, copied from the panels) in place of X: C^T C.
  *
  * <p>The products run on the JVM's {@link ChunkKernels}, on unit-padded copies (W^T, b, H, C and G^T
  * have {@link ChunkKernels#padded} columns, the padding zero; W^T and C are laid out in the kernels' unit
@@ -35,6 +37,10 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     /** G, m x d, written from G^T by {@link #firstLayer}. */
     private final double[] firstLayerGradient;
     private final double[] biasGradient;
+    /** sum_s c_s c_s^T, mp x mp. */
+    private final double[] paddedGram;
+    /** The same, m x m, written from the padded one by {@link #preActivationGram}. */
+    private final double[] gram;
     /** W^T, d x mp, in unit panels. */
     private final double[] transposedFirstLayerPanels;
     private final double[] paddedBias;
@@ -45,6 +51,8 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     private double[] lossDerivative = new double[0];
     /** C, n x mp, in unit panels (of n rows: their layout follows the batch size). */
     private double[] coefficientPanels = new double[0];
+    /** C, n x mp, row-major: the Gram's left operand, filled only when the Gram is requested. */
+    private double[] coefficientRows = new double[0];
 
     TwoLayerReluAccumulator(TwoLayerReluModel model, Set<GradientPart> parts) {
         this(model, parts, ChunkKernels.selected());
@@ -62,6 +70,9 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         this.firstLayerGradient = firstLayer ? new double[Math.multiplyExact(m, d)] : null;
         this.transposedFirstLayerGradient = firstLayer ? new double[Math.multiplyExact(paddedWidth, d)] : null;
         this.biasGradient = this.parts.contains(GradientPart.BIAS) ? new double[m] : null;
+        boolean gram = this.parts.contains(GradientPart.PRE_ACTIVATION_GRAM);
+        this.paddedGram = gram ? new double[Math.multiplyExact(paddedWidth, paddedWidth)] : null;
+        this.gram = gram ? new double[Math.multiplyExact(m, m)] : null;
         this.transposedFirstLayerPanels = new double[Math.multiplyExact(paddedWidth, d)];
         this.paddedBias = new double[paddedWidth];
     }
@@ -71,6 +82,7 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         zero(headGradient);
         zero(transposedFirstLayerGradient);
         zero(biasGradient);
+        zero(paddedGram);
     }
 
     private static void zero(double[] gradient) {
@@ -109,13 +121,17 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         if (headGradient != null) {
             addHeadGradient(n, m);
         }
-        if (transposedFirstLayerGradient != null || biasGradient != null) {
+        if (transposedFirstLayerGradient != null || biasGradient != null || paddedGram != null) {
             fillCoefficients(a, headOffset, n, m);
             if (biasGradient != null) {
                 addBiasGradient(n, m);
             }
             if (transposedFirstLayerGradient != null) {
                 kernels.backward(batch.x(), n, d, coefficientPanels, mp, transposedFirstLayerGradient);
+            }
+            if (paddedGram != null) {
+                coefficientRows(n);
+                kernels.backward(coefficientRows, n, mp, coefficientPanels, mp, paddedGram);
             }
         }
         return totalLoss;
@@ -222,6 +238,17 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
         }
     }
 
+    /** C from its unit panels into {@link #coefficientRows}, n x mp row-major (padding units +0). */
+    private void coefficientRows(int n) {
+        int panel = ChunkKernels.PANEL;
+        for (int p = 0; p < paddedWidth / panel; p++) {
+            for (int s = 0; s < n; s++) {
+                System.arraycopy(coefficientPanels, (p * n + s) * panel, coefficientRows, s * paddedWidth + p * panel,
+                        panel);
+            }
+        }
+    }
+
     /** Adds C's column sums to the bias gradient, each entry's terms in increasing s. */
     private void addBiasGradient(int n, int m) {
         int panel = ChunkKernels.PANEL;
@@ -242,6 +269,7 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
             output = new double[n];
             lossDerivative = new double[n];
             coefficientPanels = new double[Math.multiplyExact(n, paddedWidth)];
+            coefficientRows = paddedGram == null ? coefficientRows : new double[Math.multiplyExact(n, paddedWidth)];
         }
     }
 
@@ -280,6 +308,16 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
                 out[j * rows + k] = in[io + j];
             }
         }
+    }
+
+    @Override
+    public double[] preActivationGram() {
+        double[] out = requested(gram, GradientPart.PRE_ACTIVATION_GRAM);
+        int m = model.width();
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(paddedGram, i * paddedWidth, out, i * m, m);
+        }
+        return out;
     }
 
     @Override

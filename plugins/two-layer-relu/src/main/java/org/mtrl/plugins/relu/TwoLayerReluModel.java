@@ -1,5 +1,6 @@
 package org.mtrl.plugins.relu;
 
+import java.util.EnumSet;
 import java.util.Set;
 import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.linalg.Vectors;
@@ -94,7 +95,7 @@ public final class TwoLayerReluModel implements Model {
 
     @Override
     public TwoLayerReluModel withFirstLayer(Matrix firstLayer, double[] bias) {
-        if (firstLayer.rows() != width() || firstLayer.cols() != inputDim() || bias.length != width()) {
+        if (firstLayer.rows() != width() || bias.length != width()) {
             throw new IllegalArgumentException("a first layer " + firstLayer + " with " + bias.length
                     + " biases does not fit a model with W " + this.firstLayer);
         }
@@ -104,6 +105,12 @@ public final class TwoLayerReluModel implements Model {
     @Override
     public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
         return new TwoLayerReluAccumulator(this, parts);
+    }
+
+    /** Every part, the pre-activation Gram included: the network sees x only through W x. */
+    @Override
+    public Set<GradientPart> gradientParts() {
+        return EnumSet.allOf(GradientPart.class);
     }
 
     @Override

@@ -1,0 +1,84 @@
+package org.mtrl.core.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mtrl.api.data.Batch;
+import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.sampling.ModelSamples;
+import org.mtrl.api.sampling.Sampling;
+import org.mtrl.core.runtime.PoolWorkers;
+import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.core.testing.PlainReluModel;
+import org.mtrl.core.testing.TinyProblem;
+
+/** The projected model and samples stand in for the model on x = Q u, and the basis is reused while W stays. */
+class ProjectedSamplingTest {
+
+    @Test
+    void theReducedModelAndSamplesAreTheModelOnXEqualsQU() {
+        TinyProblem tiny = new TinyProblem(30, 2, 2, 4, 3);
+        PlainReluModel model = tiny.model(1, 4);
+        try (PoolWorkers workers = new PoolWorkers(2)) {
+            ModelSamples fed = new ProjectedSampling(tiny.problem(), workers).forModel(model);
+            Matrix q = fed.basis();
+            int k = q.rows();
+            assertEquals(6, k, "r + m");
+            assertTrue(fed.projected());
+            assertEquals(k, fed.model().inputDim());
+            assertTrue(tiny.problem().distribution().standardGaussian());
+
+            Batch batch = new Batch(k, 2, 5);
+            fed.samples().draw(tiny.problem().tasks().get(1), new SeededRandomStreams(9).stream("u"), batch, 5);
+            double[] x = new double[5 * 30];
+            for (int s = 0; s < 5; s++) {
+                for (int a = 0; a < k; a++) {
+                    for (int j = 0; j < 30; j++) {
+                        x[s * 30 + j] += batch.x()[s * k + a] * q.get(a, j);
+                    }
+                }
+            }
+            double[] z = new double[5 * 2];
+            tiny.problem().groundTruth().project(x, 5, z);
+            double[] reducedFeatures = new double[5 * 4];
+            double[] features = new double[5 * 4];
+            fed.model().features(batch.x(), 5, reducedFeatures);
+            model.features(x, 5, features);
+            for (int i = 0; i < 10; i++) {
+                assertEquals(z[i], batch.z()[i], 1e-12, "labels see M^T x");
+            }
+            for (int i = 0; i < 20; i++) {
+                assertEquals(features[i], reducedFeatures[i], 1e-12, "features see W x");
+            }
+            assertEquals(model.heads().get(1, 2), fed.model().heads().get(1, 2));
+        }
+    }
+
+    @Test
+    void theBasisIsKeptWhileTheFirstLayerStaysAndRebuiltWhenItChanges() {
+        TinyProblem tiny = new TinyProblem(30, 2, 2, 4, 5);
+        PlainReluModel model = tiny.model(1, 6);
+        try (PoolWorkers workers = new PoolWorkers(1)) {
+            ProjectedSampling sampling = new ProjectedSampling(tiny.problem(), workers);
+            Matrix first = sampling.forModel(model).basis();
+            assertSame(first, sampling.forModel(model).basis());
+            model.firstLayer().data()[7] += 1;
+            assertNotSame(first, sampling.forModel(model).basis());
+        }
+    }
+
+    @Test
+    void directSamplingFeedsTheModelItself() {
+        TinyProblem tiny = new TinyProblem(10, 2, 1, 3, 7);
+        PlainReluModel model = tiny.model(1, 8);
+        ModelSamples fed = Sampling.direct(tiny.problem()).forModel(model);
+        assertSame(model, fed.model());
+        assertSame(tiny.problem().samples(), fed.samples());
+        assertNull(fed.basis());
+        assertTrue(!fed.projected());
+    }
+}
