@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.Problem;
@@ -72,6 +73,8 @@ class KitGradientsTest {
         SharedGradient first = sharedOf(new int[] {0}, KitWorkers.sameThread());
         SharedGradient second = sharedOf(new int[] {1}, KitWorkers.sameThread());
         assertEquals(4 * 6, both.firstLayer().length);
+        assertTrue(Arrays.stream(both.firstLayer()).allMatch(g -> g != 0), "every unit is active on some sample");
+        assertTrue(Arrays.stream(both.bias()).allMatch(g -> g != 0));
         for (int j = 0; j < 4; j++) {
             assertEquals((first.bias()[j] + second.bias()[j]) / 2, both.bias()[j], 1e-12);
         }
