@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class KitProblemTest {
             norm += first[i] * first[i];
         }
         for (int i = 0; i < 9; i++) {
-            assertEquals(first[i] / Math.sqrt(norm), m.get(i, 0), 1e-14, "the first column is the first draw normalised");
+            assertEquals(first[i] / Math.sqrt(norm), m.get(i, 0), 1e-14, "the first column: the first draw, normalised");
         }
     }
 
@@ -60,7 +61,7 @@ class KitProblemTest {
         assertEquals(7, kit.samplesDrawn());
         double[] x = new double[35];
         new KitStreams(2).stream("s").nextGaussians(x, 0, 35);
-        assertArrayEquals(x, java.util.Arrays.copyOf(batch.x(), 35));
+        assertArrayEquals(x, Arrays.copyOf(batch.x(), 35));
         Matrix m = problem.groundTruth().basis();
         double[] z = new double[14];
         for (int k = 0; k < 7; k++) {
@@ -70,10 +71,10 @@ class KitProblemTest {
                 }
             }
         }
-        assertArrayEquals(z, java.util.Arrays.copyOf(batch.z(), 14), 1e-14);
+        assertArrayEquals(z, Arrays.copyOf(batch.z(), 14), 1e-14);
         double[] y = new double[7];
         problem.tasks().get(1).label(z, 7, null, y);
-        assertArrayEquals(y, java.util.Arrays.copyOf(batch.y(), 7));
+        assertArrayEquals(y, Arrays.copyOf(batch.y(), 7));
     }
 
     @Test
@@ -134,7 +135,7 @@ class KitProblemTest {
 
     @Test
     void withFirstLayerKeepsACopyOfTheHeadsAndChecksTheShapes() {
-        Model model = ReferenceModel.architecture(3, Losses.byName("logistic")).build(4, 2, new KitStreams(6).stream("i"));
+        Model model = smallModel();
         Matrix w = Matrix.zeros(3, 4);
         double[] b = {1, 2, 3};
         Model next = model.withFirstLayer(w, b);
@@ -149,11 +150,11 @@ class KitProblemTest {
 
     @Test
     void resetStartsTheSumsAgain() {
-        Model model = ReferenceModel.architecture(3, Losses.byName("logistic")).build(4, 2, new KitStreams(6).stream("i"));
+        Model model = smallModel();
         Batch batch = new Batch(4, 1, 5);
         batch.setSize(5);
         new KitStreams(1).stream("x").nextGaussians(batch.x(), 0, 20);
-        java.util.Arrays.fill(batch.y(), 0, 5, 1);
+        Arrays.fill(batch.y(), 0, 5, 1);
         GradientAccumulator once = model.newAccumulator(EnumSet.allOf(GradientPart.class));
         once.add(1, batch, 1);
         GradientAccumulator again = model.newAccumulator(EnumSet.allOf(GradientPart.class));
@@ -163,5 +164,10 @@ class KitProblemTest {
         assertArrayEquals(once.head(), again.head());
         assertArrayEquals(once.firstLayer(), again.firstLayer());
         assertArrayEquals(once.bias(), again.bias());
+    }
+
+    /** A reference model of width 3 on R^4 with two tasks and logistic loss. */
+    private static Model smallModel() {
+        return ReferenceModel.architecture(3, Losses.byName("logistic")).build(4, 2, new KitStreams(6).stream("i"));
     }
 }
