@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mtrl.api.data.Batch;
+import org.mtrl.api.data.DataDistribution;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
@@ -29,6 +29,7 @@ import org.mtrl.api.tasks.Task;
 import org.mtrl.api.tasks.TaskFamily;
 import org.mtrl.testkit.check.ContractViolation;
 import org.mtrl.testkit.contract.ArchitectureContract;
+import org.mtrl.testkit.contract.DataDistributionContract;
 import org.mtrl.testkit.contract.OptimizerContract;
 import org.mtrl.testkit.contract.ProbeContract;
 import org.mtrl.testkit.contract.TaskFamilyContract;
@@ -85,6 +86,23 @@ class ContractsBiteTest {
         run(Frugal.class).assertStatistics(s -> s.failed(0).succeeded(4));
     }
 
+    /**
+     * Every test of a contract runs its check: a component that throws from every method fails all of
+     * them (and a sound one passes all, above and in ChecksFailBrokenComponentsTest).
+     */
+    @Test
+    void aComponentThatThrowsFailsEveryTestOfItsContract() {
+        run(ThrowingFamily.class).assertStatistics(s -> s.failed(4).succeeded(0));
+        run(ThrowingOptimizer.class).assertStatistics(s -> s.failed(4).succeeded(0));
+        run(ThrowingProbe.class).assertStatistics(s -> s.failed(4).succeeded(0));
+        run(ThrowingData.class).assertStatistics(s -> s.failed(2).succeeded(0));
+    }
+
+    @Test
+    void gaussianInputsPassTheDistributionContract() {
+        run(Gaussian.class).assertStatistics(s -> s.failed(0).succeeded(2));
+    }
+
     private static Events run(Class<?> contract) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute().testEvents();
     }
@@ -127,47 +145,7 @@ class ContractsBiteTest {
         }
 
         private static Model flipped(Model model) {
-            return new Model() {
-                @Override
-                public int inputDim() {
-                    return model.inputDim();
-                }
-
-                @Override
-                public int width() {
-                    return model.width();
-                }
-
-                @Override
-                public int taskCount() {
-                    return model.taskCount();
-                }
-
-                @Override
-                public Matrix firstLayer() {
-                    return model.firstLayer();
-                }
-
-                @Override
-                public double[] bias() {
-                    return model.bias();
-                }
-
-                @Override
-                public Matrix heads() {
-                    return model.heads();
-                }
-
-                @Override
-                public Loss loss() {
-                    return model.loss();
-                }
-
-                @Override
-                public void features(double[] x, int n, double[] out) {
-                    model.features(x, n, out);
-                }
-
+            return new ForwardingModel(model) {
                 @Override
                 public Model withFirstLayer(Matrix firstLayer, double[] bias) {
                     return flipped(model.withFirstLayer(firstLayer, bias));
@@ -175,31 +153,10 @@ class ContractsBiteTest {
 
                 @Override
                 public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
-                    GradientAccumulator right = model.newAccumulator(parts);
-                    return new GradientAccumulator() {
-                        @Override
-                        public void reset() {
-                            right.reset();
-                        }
-
-                        @Override
-                        public double add(int task, Batch batch, double scale) {
-                            return right.add(task, batch, scale);
-                        }
-
-                        @Override
-                        public double[] head() {
-                            return right.head();
-                        }
-
+                    return new ForwardingAccumulator(model.newAccumulator(parts)) {
                         @Override
                         public double[] firstLayer() {
                             return Arrays.stream(right.firstLayer()).map(g -> -g).toArray();
-                        }
-
-                        @Override
-                        public double[] bias() {
-                            return right.bias();
                         }
                     };
                 }
@@ -234,6 +191,63 @@ class ContractsBiteTest {
         @Override
         protected Optimizer optimizer() {
             return new HeadDescent(SAMPLES, 2 * SAMPLES);
+        }
+    }
+
+    static class ThrowingFamily extends TaskFamilyContract {
+        @Override
+        protected TaskFamily family() {
+            throw new IllegalStateException("broken");
+        }
+    }
+
+    static class ThrowingOptimizer extends OptimizerContract {
+        @Override
+        protected Optimizer optimizer() {
+            throw new IllegalStateException("broken");
+        }
+
+        @Override
+        protected long sampleBudget(Problem problem) {
+            return 1;
+        }
+    }
+
+    static class ThrowingProbe extends ProbeContract {
+        @Override
+        protected Probe probe() {
+            throw new IllegalStateException("broken");
+        }
+    }
+
+    static class ThrowingData extends DataDistributionContract {
+        @Override
+        protected DataDistribution distribution() {
+            throw new IllegalStateException("broken");
+        }
+    }
+
+    /** Standard Gaussian inputs in R^6 on a rank-2 ground truth. */
+    static class Gaussian extends DataDistributionContract {
+        @Override
+        protected DataDistribution distribution() {
+            Subspace truth = KitProblem.randomSubspace(6, 2, new KitStreams(4).stream("truth"));
+            return new DataDistribution() {
+                @Override
+                public int dim() {
+                    return 6;
+                }
+
+                @Override
+                public Subspace groundTruth() {
+                    return truth;
+                }
+
+                @Override
+                public void sample(RandomStream rng, double[] x, int n) {
+                    rng.nextGaussians(x, 0, n * 6);
+                }
+            };
         }
     }
 }

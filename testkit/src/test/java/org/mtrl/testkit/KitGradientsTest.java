@@ -2,7 +2,10 @@ package org.mtrl.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.Problem;
@@ -62,6 +65,27 @@ class KitGradientsTest {
         for (int i = 0; i < one[0].length; i++) {
             assertEquals((byTask[0][i] + byTask[1][i]) / 2, one[0][i], 1e-12);
         }
+    }
+
+    @Test
+    void theSharedBiasGradientAndLossAreTaskAveragesAndTheBiasIsLeftOutWhenNotAsked() {
+        SharedGradient both = sharedOf(new int[] {0, 1}, KitWorkers.sameThread());
+        SharedGradient first = sharedOf(new int[] {0}, KitWorkers.sameThread());
+        SharedGradient second = sharedOf(new int[] {1}, KitWorkers.sameThread());
+        assertEquals(4 * 6, both.firstLayer().length);
+        assertTrue(Arrays.stream(both.firstLayer()).allMatch(g -> g != 0), "every unit is active on some sample");
+        assertTrue(Arrays.stream(both.bias()).allMatch(g -> g != 0));
+        for (int j = 0; j < 4; j++) {
+            assertEquals((first.bias()[j] + second.bias()[j]) / 2, both.bias()[j], 1e-12);
+        }
+        assertEquals((first.meanLoss() + second.meanLoss()) / 2, both.meanLoss(), 1e-12);
+        assertTrue(first.meanLoss() > 0 && second.meanLoss() != first.meanLoss());
+        KitProblem kit = KitProblem.gaussian(6, 2).taskCount(2).seed(5).build();
+        Model model = ReferenceModel.architecture(4, Losses.byName("squared")).build(6, 2, kit.streams().stream("init"));
+        SharedGradient noBias = kit.trainingContext(model, KitWorkers.sameThread()).gradients(model)
+                .sharedGradient(new int[] {0, 1}, new SamplePlan("rep", 1, SAMPLES), false);
+        assertNull(noBias.bias());
+        assertArrayEquals(both.firstLayer(), noBias.firstLayer());
     }
 
     private static double[][] shared(KitWorkers workers) {

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +52,42 @@ class KitWorkersTest {
         int lowest = ran.keySet().stream().filter(i -> i >= 2).min(Integer::compare).orElseThrow();
         assertEquals("unit " + lowest, thrown.getMessage());
         return lowest;
+    }
+
+    @Test
+    void theThreadCountsAreOneAndFour() {
+        assertEquals(1, KitWorkers.sameThread().threads());
+        assertEquals(4, KitWorkers.fourThreads().threads());
+    }
+
+    /** Four threads really are four: unit 0, on the caller, waits until a unit has run on another thread. */
+    @Test
+    void fourThreadsRunUnitsOnHelpersWhileTheCallerWaits() {
+        CountDownLatch helped = new CountDownLatch(1);
+        Thread caller = Thread.currentThread();
+        KitWorkers.fourThreads().forEach(2, i -> {
+            if (Thread.currentThread() != caller) {
+                helped.countDown();
+            } else if (i == 0) {
+                try {
+                    helped.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        assertEquals(0, helped.getCount(), "no unit ran on a helper thread");
+    }
+
+    @Test
+    void afterAFailureOnOneThreadNoFurtherUnitStarts() {
+        List<Integer> ran = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> KitWorkers.sameThread().forEach(6, i -> {
+            ran.add(i);
+            if (i == 2) {
+                throw new IllegalStateException("unit 2");
+            }
+        }));
+        assertEquals(List.of(0, 1, 2), ran);
     }
 }

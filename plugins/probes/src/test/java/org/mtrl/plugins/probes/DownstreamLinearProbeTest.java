@@ -13,15 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.model.Model;
 import org.mtrl.api.plugin.ComponentContext;
 import org.mtrl.api.plugin.NestedComponent;
 import org.mtrl.api.probe.Probe;
 import org.mtrl.api.probe.ProbeContext;
 import org.mtrl.api.runtime.RandomStream;
+import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.api.tasks.TaskFamily;
-import org.mtrl.core.runtime.PoolWorkers;
-import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.testkit.KitStreams;
 
 class DownstreamLinearProbeTest {
     private static final int D = 200;
@@ -32,12 +33,11 @@ class DownstreamLinearProbeTest {
         return new DownstreamLinearProbe.Params(samples, testSamples, tasks, null, 1e-3, 50, true, true, 1);
     }
 
-    private static Map<String, Double> measure(DownstreamLinearProbe.Params params, FixedModel model,
+    private static Map<String, Double> measure(DownstreamLinearProbe.Params params, Model model,
                                                GaussianData data, TaskFamily family, long seed, int threads) {
-        try (PoolWorkers workers = new PoolWorkers(threads)) {
-            return Fixtures.measure(new DownstreamLinearProbe(params, null),
-                    Fixtures.context(model, data, family, seed, workers));
-        }
+        Workers workers = Fixtures.workers(threads);
+        return Fixtures.measure(new DownstreamLinearProbe(params, null),
+                Fixtures.context(model, data, family, seed, workers));
     }
 
     /**
@@ -50,9 +50,9 @@ class DownstreamLinearProbeTest {
         GaussianData data = GaussianData.random(D, R, rng);
         DownstreamLinearProbe.Params params = params(List.of(100, 300), 2000, 5);
         Map<String, Double> learned = measure(params,
-                new FixedModel(Fixtures.insideSpan(WIDTH, data.groundTruth(), rng), 1), data, new ThresholdFamily(1),
+                Fixtures.model(Fixtures.insideSpan(WIDTH, data.groundTruth(), rng), 1), data, new ThresholdFamily(1),
                 7, 2);
-        Map<String, Double> random = measure(params, new FixedModel(Fixtures.gaussian(WIDTH, D, rng), 1), data,
+        Map<String, Double> random = measure(params, Fixtures.model(Fixtures.gaussian(WIDTH, D, rng), 1), data,
                 new ThresholdFamily(1), 7, 2);
         assertEquals(List.of("accuracy.100", "accuracy.300", "accuracy"), List.copyOf(learned.keySet()));
         assertEquals(learned.get("accuracy.300"), learned.get("accuracy"));
@@ -66,7 +66,7 @@ class DownstreamLinearProbeTest {
     void sameSeedGivesIdenticalMetricsOnOneAndTwoThreads() {
         RandomStream rng = Fixtures.stream(52);
         GaussianData data = GaussianData.random(40, R, rng);
-        FixedModel model = new FixedModel(Fixtures.gaussian(20, 40, rng), 1);
+        Model model = Fixtures.model(Fixtures.gaussian(20, 40, rng), 1);
         DownstreamLinearProbe.Params params = params(List.of(30, 80), 300, 4);
         Map<String, Double> one = measure(params, model, data, new ThresholdFamily(1), 9, 1);
         Map<String, Double> two = measure(params, model, data, new ThresholdFamily(1), 9, 2);
@@ -96,7 +96,7 @@ class DownstreamLinearProbeTest {
         GaussianData data = GaussianData.random(20, R, rng);
         TaskFamily allPositive = always((z, n, labelRng, y) -> Arrays.fill(y, 0, n, 1.0));
         Map<String, Double> metrics = measure(params(List.of(1, 25), 200, 2),
-                new FixedModel(Fixtures.gaussian(10, 20, rng), 1), data, allPositive, 3, 1);
+                Fixtures.model(Fixtures.gaussian(10, 20, rng), 1), data, allPositive, 3, 1);
         assertEquals(1, metrics.get("accuracy.1"), "the penalised intercept still points to the only label");
         assertEquals(1, metrics.get("accuracy"));
     }
@@ -107,7 +107,7 @@ class DownstreamLinearProbeTest {
         GaussianData data = GaussianData.random(15, R, rng);
         Matrix w = Fixtures.gaussian(8, 15, rng);
         double[] b = {0.1, -0.2, 0.3, 0, 0.5, -1, 2, 0};
-        FixedModel model = new FixedModel(w, b, Matrix.zeros(1, 8));
+        Model model = Fixtures.model(w, b, Matrix.zeros(1, 8));
         double[] wBefore = w.data().clone();
         double[] bBefore = b.clone();
         for (boolean reuse : new boolean[] {true, false}) {
@@ -126,7 +126,7 @@ class DownstreamLinearProbeTest {
         Matrix w = Fixtures.gaussian(8, 15, rng);
         double[] bigBias = new double[8];
         Arrays.fill(bigBias, -100);
-        FixedModel dead = new FixedModel(w, bigBias, Matrix.zeros(1, 8));
+        Model dead = Fixtures.model(w, bigBias, Matrix.zeros(1, 8));
         DownstreamLinearProbe.Params kept = new DownstreamLinearProbe.Params(List.of(40), 400, 2, null, 1e-3, 50,
                 true, false, 1);
         // Every unit is dead: the head is an intercept only and predicts the majority label.
@@ -153,18 +153,17 @@ class DownstreamLinearProbeTest {
         double[] b = new double[m];
         // 1100 > one chunk of 1024: the training features arrive in two chunks
         DownstreamLinearProbe.Params params = params(List.of(30, 1100), 400, 3);
-        Map<String, Double> tanh = measure(params, new FixedModel(w, b, Matrix.zeros(1, m), Math::tanh), data,
+        Map<String, Double> tanh = measure(params, new TanhModel(w, b, Matrix.zeros(1, m)), data,
                 new ThresholdFamily(1), 8, 2);
-        Map<String, Double> relu = measure(params, new FixedModel(w, b, Matrix.zeros(1, m)), data,
+        Map<String, Double> relu = measure(params, Fixtures.model(w, b, Matrix.zeros(1, m)), data,
                 new ThresholdFamily(1), 8, 2);
         assertNotEquals(relu.get("accuracy.30"), tanh.get("accuracy.30"));
         assertNotEquals(relu.get("accuracy.1100"), tanh.get("accuracy.1100"));
-        try (PoolWorkers workers = new PoolWorkers(1)) {
-            ProbeContext context = Fixtures.context(new FixedModel(w, b, Matrix.zeros(1, m)), data,
-                    new ThresholdFamily(1), 8, workers);
-            for (int n3 : List.of(30, 1100)) {
-                assertEquals(plainTanhAccuracy(context, w, n3, params), tanh.get("accuracy." + n3), 1e-12);
-            }
+        Workers workers = Fixtures.workers(1);
+        ProbeContext context = Fixtures.context(Fixtures.model(w, b, Matrix.zeros(1, m)), data,
+                new ThresholdFamily(1), 8, workers);
+        for (int n3 : List.of(30, 1100)) {
+            assertEquals(plainTanhAccuracy(context, w, n3, params), tanh.get("accuracy." + n3), 1e-12);
         }
     }
 
@@ -226,31 +225,30 @@ class DownstreamLinearProbeTest {
     void configuredTasksComeFromTheirOwnFamily() {
         RandomStream rng = Fixtures.stream(57);
         GaussianData data = GaussianData.random(10, R, rng);
-        FixedModel model = new FixedModel(Fixtures.gaussian(6, 10, rng), 1);
+        Model model = Fixtures.model(Fixtures.gaussian(6, 10, rng), 1);
         DownstreamLinearProbe.Params params = params(List.of(40), 300, 2);
         TaskFamily firstCoordinate = always(ThresholdFamily.threshold(new double[] {1, 0, 0}));
-        try (PoolWorkers workers = new PoolWorkers(1)) {
-            ProbeContext thresholds = Fixtures.context(model, data, new ThresholdFamily(1), 6, workers);
-            ProbeContext coordinate = Fixtures.context(model, data, firstCoordinate, 6, workers);
-            NestedComponent<TaskFamily> tasks = new NestedComponent<>() {
-                @Override
-                public String type() {
-                    return "first-coordinate";
-                }
+        Workers workers = Fixtures.workers(1);
+        ProbeContext thresholds = Fixtures.context(model, data, new ThresholdFamily(1), 6, workers);
+        ProbeContext coordinate = Fixtures.context(model, data, firstCoordinate, 6, workers);
+        NestedComponent<TaskFamily> tasks = new NestedComponent<>() {
+            @Override
+            public String type() {
+                return "first-coordinate";
+            }
 
-                @Override
-                public TaskFamily create(ComponentContext context) {
-                    return firstCoordinate;
-                }
-            };
-            DownstreamLinearProbe.Params withTasks = new DownstreamLinearProbe.Params(params.samples(),
-                    params.testSamples(), params.taskCount(), tasks, params.l2(), params.maxIterations(), true, true, 1);
-            Probe fromFactory = DownstreamLinearProbe.FACTORY.create(withTasks,
-                    new ComponentContext(new SeededRandomStreams(1), workers));
-            Map<String, Double> configured = Fixtures.measure(fromFactory, thresholds);
-            assertEquals(Fixtures.measure(new DownstreamLinearProbe(params, null), coordinate), configured);
-            assertNotEquals(Fixtures.measure(new DownstreamLinearProbe(params, null), thresholds), configured);
-        }
+            @Override
+            public TaskFamily create(ComponentContext context) {
+                return firstCoordinate;
+            }
+        };
+        DownstreamLinearProbe.Params withTasks = new DownstreamLinearProbe.Params(params.samples(),
+                params.testSamples(), params.taskCount(), tasks, params.l2(), params.maxIterations(), true, true, 1);
+        Probe fromFactory = DownstreamLinearProbe.FACTORY.create(withTasks,
+                new ComponentContext(new KitStreams(1), workers));
+        Map<String, Double> configured = Fixtures.measure(fromFactory, thresholds);
+        assertEquals(Fixtures.measure(new DownstreamLinearProbe(params, null), coordinate), configured);
+        assertNotEquals(Fixtures.measure(new DownstreamLinearProbe(params, null), thresholds), configured);
     }
 
     /** Re-drawn biases of scale 0 are zeros: the same numbers as keeping a model's zero biases. */
@@ -258,7 +256,7 @@ class DownstreamLinearProbeTest {
     void redrawnBiasesScaleWithBiasScale() {
         RandomStream rng = Fixtures.stream(58);
         GaussianData data = GaussianData.random(10, R, rng);
-        FixedModel model = new FixedModel(Fixtures.gaussian(6, 10, rng), 1);
+        Model model = Fixtures.model(Fixtures.gaussian(6, 10, rng), 1);
         DownstreamLinearProbe.Params zeroScale = new DownstreamLinearProbe.Params(List.of(40), 200, 2, null, 1e-3, 50,
                 true, true, 0);
         DownstreamLinearProbe.Params kept = new DownstreamLinearProbe.Params(List.of(40), 200, 2, null, 1e-3, 50,

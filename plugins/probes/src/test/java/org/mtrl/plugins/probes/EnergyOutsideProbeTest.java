@@ -13,7 +13,7 @@ class EnergyOutsideProbeTest {
 
     private static double energy(Matrix w, Subspace truth) {
         List<Metric> metrics = new EnergyOutsideProbe().measure(
-                Fixtures.context(new FixedModel(w, 1), new GaussianData(truth)));
+                Fixtures.context(Fixtures.model(w, 1), new GaussianData(truth)));
         assertEquals(1, metrics.size());
         assertEquals("value", metrics.get(0).name());
         return metrics.get(0).value();

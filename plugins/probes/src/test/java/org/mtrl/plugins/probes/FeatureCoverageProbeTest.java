@@ -14,7 +14,7 @@ class FeatureCoverageProbeTest {
 
     private static Map<String, Double> measure(double threshold, Matrix w, Subspace truth) {
         return Fixtures.measure(new FeatureCoverageProbe(threshold),
-                Fixtures.context(new FixedModel(w, 1), new GaussianData(truth)));
+                Fixtures.context(Fixtures.model(w, 1), new GaussianData(truth)));
     }
 
     @Test

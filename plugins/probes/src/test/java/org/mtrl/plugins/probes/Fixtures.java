@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.mtrl.api.data.DataDistribution;
 import org.mtrl.api.data.Problem;
+import org.mtrl.api.data.SampleSource;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.losses.Losses;
+import org.mtrl.api.model.Loss;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.TrainingResult;
 import org.mtrl.api.probe.Metric;
@@ -19,19 +22,40 @@ import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.api.tasks.TaskFamily;
-import org.mtrl.core.data.ProjectingSampleSource;
-import org.mtrl.core.runtime.PoolWorkers;
-import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.testkit.KitProblem;
+import org.mtrl.testkit.KitStreams;
+import org.mtrl.testkit.KitWorkers;
+import org.mtrl.testkit.ReferenceModel;
 
-/** Builders shared by the probe tests. */
+/** Builders shared by the probe tests, on the test kit's streams, workers and reference model. */
 final class Fixtures {
-    /** One thread runs everything on the caller: there is no pool to close. */
-    private static final Workers ONE_THREAD = new PoolWorkers(1);
+    static final Loss LOGISTIC = Losses.byName("logistic");
+
     private Fixtures() {
     }
 
     static RandomStream stream(long seed) {
-        return new SeededRandomStreams(seed).stream("fixture");
+        return new KitStreams(seed).stream("fixture");
+    }
+
+    /** The kit's workers: one thread on the caller, or four in a varying order for any larger count. */
+    static Workers workers(int threads) {
+        return threads == 1 ? KitWorkers.sameThread() : KitWorkers.fourThreads();
+    }
+
+    /** The paper's ReLU network with first layer W, zero biases, {@code tasks} zero heads and logistic loss. */
+    static Model model(Matrix w, int tasks) {
+        return model(w, new double[w.rows()], Matrix.zeros(tasks, w.rows()));
+    }
+
+    /** The paper's ReLU network with the given parameters and logistic loss; probes never train it. */
+    static Model model(Matrix w, double[] b, Matrix heads) {
+        return new ReferenceModel(w, b, heads, LOGISTIC);
+    }
+
+    /** Inputs of {@code data}, their projections on its ground truth and the task's labels. */
+    static SampleSource samples(DataDistribution data) {
+        return (task, rng, batch, n) -> KitProblem.fill(data, task, rng, batch, n);
     }
 
     /** The axis-aligned ground truth M = [e_1 ... e_r] in R^d. */
@@ -45,26 +69,26 @@ final class Fixtures {
 
     /** A context with T tasks of {@code family} (all trained), the given seed and worker count. */
     static ProbeContext context(Model model, DataDistribution data, TaskFamily family, long seed, Workers workers) {
-        RandomStream taskRng = new SeededRandomStreams(seed).stream("pretraining-tasks");
+        RandomStream taskRng = new KitStreams(seed).stream("pretraining-tasks");
         List<Task> tasks = new ArrayList<>();
         List<Integer> trained = new ArrayList<>();
         for (int t = 0; t < family.count(); t++) {
             tasks.add(family.draw(data.groundTruth(), taskRng));
             trained.add(t);
         }
-        Problem problem = new Problem(data, tasks, new ProjectingSampleSource(data, "test data"));
+        Problem problem = new Problem(data, tasks, samples(data));
         return context(model, problem, family, trained, seed, workers);
     }
 
     static ProbeContext context(Model model, Problem problem, TaskFamily family, List<Integer> trained, long seed,
                                 Workers workers) {
         return new ProbeContext(model, problem, family, new TrainingResult(List.of(), trained),
-                new SeededRandomStreams(seed).scoped("probe"), workers);
+                new KitStreams(seed).scoped("probe"), workers);
     }
 
     /** A single-threaded context on a fresh random-threshold family with one task. */
     static ProbeContext context(Model model, DataDistribution data) {
-        return context(model, data, new ThresholdFamily(1), 1, ONE_THREAD);
+        return context(model, data, new ThresholdFamily(1), 1, KitWorkers.sameThread());
     }
 
     /** The probe's metrics by name, checking names are unique. */

@@ -3,7 +3,7 @@ package org.mtrl.plugins.probes;
 import org.mtrl.api.data.DataDistribution;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.runtime.RandomStream;
-import org.mtrl.core.testing.RandomBases;
+import org.mtrl.testkit.KitProblem;
 
 /** Test distribution: x ~ N(0, I_d) with a ground truth M. */
 final class GaussianData implements DataDistribution {
@@ -13,9 +13,9 @@ final class GaussianData implements DataDistribution {
         this.truth = truth;
     }
 
-    /** A Haar-random M (d x r). */
+    /** A random M (d x r): the kit's Gram-Schmidt of a Gaussian matrix. */
     static GaussianData random(int d, int r, RandomStream rng) {
-        return new GaussianData(new Subspace(RandomBases.orthonormal(d, r, rng)));
+        return new GaussianData(KitProblem.randomSubspace(d, r, rng));
     }
 
     @Override

@@ -10,18 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.model.Model;
 import org.mtrl.api.linalg.RandomVectors;
 import org.mtrl.api.linalg.Vectors;
 import org.mtrl.api.runtime.RandomStream;
+import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.tasks.Task;
-import org.mtrl.core.data.ProjectingSampleSource;
-import org.mtrl.core.runtime.PoolWorkers;
 
 class PretrainLossProbeTest {
     private static final double SCALE = 3;
 
     /**
-     * Two threshold tasks with directions v_t and a model with units +u_t and -u_t (u_t = M v_t, no
+     * Two threshold tasks with orthogonal unit directions v_t and a model with units +u_t and -u_t (u_t = M v_t, no
      * bias): head t = (SCALE, -SCALE) on its own pair gives f_t(x) = SCALE &lt;v_t, z&gt; exactly.
      */
     private static final class TwoTasks {
@@ -34,8 +34,17 @@ class PretrainLossProbeTest {
             data = GaussianData.random(12, 3, rng);
             Subspace truth = data.groundTruth();
             double[][] v = {RandomVectors.unitVector(3, rng), RandomVectors.unitVector(3, rng)};
+            // v_1 orthogonal to v_0: one task's features then say nothing about the other's labels
+            double along = Vectors.dot(v[1], 0, v[0], 0, 3);
+            for (int c = 0; c < 3; c++) {
+                v[1][c] -= along * v[0][c];
+            }
+            double norm = Math.sqrt(Vectors.dot(v[1], 0, v[1], 0, 3));
+            for (int c = 0; c < 3; c++) {
+                v[1][c] /= norm;
+            }
             List<Task> tasks = List.of(ThresholdFamily.threshold(v[0]), ThresholdFamily.threshold(v[1]));
-            problem = new Problem(data, tasks, new ProjectingSampleSource(data, "test data"));
+            problem = new Problem(data, tasks, Fixtures.samples(data));
             w = Matrix.zeros(4, 12);
             for (int t = 0; t < 2; t++) {
                 for (int a = 0; a < 12; a++) {
@@ -46,7 +55,7 @@ class PretrainLossProbeTest {
             }
         }
 
-        FixedModel model(boolean firstHeadTrained, boolean secondHeadTrained) {
+        Model model(boolean firstHeadTrained, boolean secondHeadTrained) {
             Matrix heads = Matrix.zeros(2, 4);
             if (firstHeadTrained) {
                 heads.set(0, 0, SCALE);
@@ -56,19 +65,18 @@ class PretrainLossProbeTest {
                 heads.set(1, 2, SCALE);
                 heads.set(1, 3, -SCALE);
             }
-            return new FixedModel(w, new double[4], heads);
+            return Fixtures.model(w, new double[4], heads);
         }
 
-        Map<String, Double> measure(FixedModel model, List<Integer> trained, int samples, long seed, int threads) {
+        Map<String, Double> measure(Model model, List<Integer> trained, int samples, long seed, int threads) {
             return measure(model, trained, new PretrainLossProbe.Params(samples, 300, 5, 0.001, 50), seed, threads);
         }
 
-        Map<String, Double> measure(FixedModel model, List<Integer> trained, PretrainLossProbe.Params params, long seed,
+        Map<String, Double> measure(Model model, List<Integer> trained, PretrainLossProbe.Params params, long seed,
                                     int threads) {
-            try (PoolWorkers workers = new PoolWorkers(threads)) {
-                return Fixtures.measure(new PretrainLossProbe(params),
-                        Fixtures.context(model, problem, new ThresholdFamily(2), trained, seed, workers));
-            }
+            Workers workers = Fixtures.workers(threads);
+            return Fixtures.measure(new PretrainLossProbe(params),
+                    Fixtures.context(model, problem, new ThresholdFamily(2), trained, seed, workers));
         }
     }
 
@@ -98,7 +106,7 @@ class PretrainLossProbeTest {
     @Test
     void onlyTheTrainedTasksCount() {
         TwoTasks fixture = new TwoTasks(63);
-        FixedModel onlySecond = fixture.model(false, true);
+        Model onlySecond = fixture.model(false, true);
         assertEquals(1, fixture.measure(onlySecond, List.of(1), 400, 3, 1).get("accuracy"));
         assertEquals(0.75, fixture.measure(onlySecond, List.of(0, 1), 400, 3, 1).get("accuracy"), 1e-12);
         assertEquals(Map.of(), fixture.measure(onlySecond, List.of(), 10, 3, 1), "nothing trained, nothing to average");
@@ -108,7 +116,7 @@ class PretrainLossProbeTest {
     @Test
     void sameSeedGivesIdenticalMetricsOnOneAndTwoThreads() {
         TwoTasks fixture = new TwoTasks(64);
-        FixedModel model = fixture.model(true, false);
+        Model model = fixture.model(true, false);
         RandomStream rng = Fixtures.stream(65);
         rng.nextGaussians(model.heads().data(), 0, 8);
         Map<String, Double> one = fixture.measure(model, List.of(0, 1), 1500, 4, 1);
@@ -130,18 +138,17 @@ class PretrainLossProbeTest {
     void featuresOutsideTheTrueSubspaceGiveRefittedHeadsNothingToFit() {
         RandomStream rng = Fixtures.stream(67);
         GaussianData data = GaussianData.random(12, 3, rng);
-        FixedModel model = new FixedModel(Fixtures.outsideSpan(6, data.groundTruth(), rng), 2);
-        try (PoolWorkers workers = new PoolWorkers(1)) {
-            double refit = Fixtures.measure(new PretrainLossProbe(new PretrainLossProbe.Params(2000, 400, 2, 0.001, 50)),
-                    Fixtures.context(model, data, new ThresholdFamily(2), 6, workers)).get("refit-accuracy");
-            assertEquals(0.5, refit, 0.05, "features independent of the labels");
-        }
+        Model model = Fixtures.model(Fixtures.outsideSpan(6, data.groundTruth(), rng), 2);
+        Workers workers = Fixtures.workers(1);
+        double refit = Fixtures.measure(new PretrainLossProbe(new PretrainLossProbe.Params(2000, 400, 2, 0.001, 50)),
+                Fixtures.context(model, data, new ThresholdFamily(2), 6, workers)).get("refit-accuracy");
+        assertEquals(0.5, refit, 0.05, "features independent of the labels");
     }
 
     @Test
     void onlyTheFirstRefitTasksGetARefittedHead() {
         TwoTasks fixture = new TwoTasks(68);
-        FixedModel model = fixture.model(false, false);
+        Model model = fixture.model(false, false);
         for (int a = 0; a < 12; a++) { // the second task's units become constant zero features
             model.firstLayer().set(2, a, 0);
             model.firstLayer().set(3, a, 0);

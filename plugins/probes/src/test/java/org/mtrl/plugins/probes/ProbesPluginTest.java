@@ -15,14 +15,15 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.model.Model;
 import org.mtrl.api.plugin.ComponentContext;
 import org.mtrl.api.plugin.ComponentFactory;
 import org.mtrl.api.plugin.ComponentKind;
 import org.mtrl.api.plugin.Param;
 import org.mtrl.api.plugin.Plugin;
 import org.mtrl.api.probe.Probe;
-import org.mtrl.core.runtime.PoolWorkers;
-import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.api.runtime.Workers;
+import org.mtrl.testkit.KitStreams;
 
 class ProbesPluginTest {
     private final Plugin plugin = new ProbesPlugin();
@@ -81,18 +82,17 @@ class ProbesPluginTest {
 
     @Test
     void everyParameterIsDescribedAndEveryFactoryCreatesFromDefaults() throws ReflectiveOperationException {
-        try (PoolWorkers workers = new PoolWorkers(1)) {
-            ComponentContext context = new ComponentContext(new SeededRandomStreams(1), workers);
-            for (ComponentFactory<?, ?> factory : plugin.factories()) {
-                for (RecordComponent component : factory.parameters().getRecordComponents()) {
-                    Param param = component.getAnnotation(Param.class);
-                    assertNotNull(param, factory.type() + "." + component.getName() + " lacks @Param");
-                    assertTrue(!param.value().isBlank(), component.getName());
-                    assertTrue(!Param.REQUIRED.equals(param.defaultValue()), component.getName() + " has a default");
-                }
-                Object probe = create(factory, defaults(factory.parameters()), context);
-                assertTrue(probe instanceof Probe, factory.type());
+        Workers workers = Fixtures.workers(1);
+        ComponentContext context = new ComponentContext(new KitStreams(1), workers);
+        for (ComponentFactory<?, ?> factory : plugin.factories()) {
+            for (RecordComponent component : factory.parameters().getRecordComponents()) {
+                Param param = component.getAnnotation(Param.class);
+                assertNotNull(param, factory.type() + "." + component.getName() + " lacks @Param");
+                assertTrue(!param.value().isBlank(), component.getName());
+                assertTrue(!Param.REQUIRED.equals(param.defaultValue()), component.getName() + " has a default");
             }
+            Object probe = create(factory, defaults(factory.parameters()), context);
+            assertTrue(probe instanceof Probe, factory.type());
         }
     }
 
@@ -117,16 +117,15 @@ class ProbesPluginTest {
     /** A model on R^6 probed against a ground truth in R^5: every probe refuses, naming both dimensions. */
     @Test
     void everyProbeRejectsAModelOfAnotherDimension() throws ReflectiveOperationException {
-        try (PoolWorkers workers = new PoolWorkers(1)) {
-            ComponentContext context = new ComponentContext(new SeededRandomStreams(1), workers);
-            GaussianData data = GaussianData.random(5, 2, Fixtures.stream(7));
-            FixedModel model = new FixedModel(Matrix.zeros(3, 6), 1);
-            for (ComponentFactory<?, ?> factory : plugin.factories()) {
-                Probe probe = (Probe) create(factory, defaults(factory.parameters()), context);
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> probe.measure(Fixtures.context(model, data)), factory.type());
-                assertTrue(e.getMessage().contains("d=6") && e.getMessage().contains("d=5"), e.getMessage());
-            }
+        Workers workers = Fixtures.workers(1);
+        ComponentContext context = new ComponentContext(new KitStreams(1), workers);
+        GaussianData data = GaussianData.random(5, 2, Fixtures.stream(7));
+        Model model = Fixtures.model(Matrix.zeros(3, 6), 1);
+        for (ComponentFactory<?, ?> factory : plugin.factories()) {
+            Probe probe = (Probe) create(factory, defaults(factory.parameters()), context);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> probe.measure(Fixtures.context(model, data)), factory.type());
+            assertTrue(e.getMessage().contains("d=6") && e.getMessage().contains("d=5"), e.getMessage());
         }
     }
 

@@ -22,7 +22,7 @@ class SubspaceDistanceProbeTest {
     private final SubspaceDistanceProbe probe = new SubspaceDistanceProbe();
 
     private Map<String, Double> measure(Matrix w, Subspace truth) {
-        return Fixtures.measure(probe, Fixtures.context(new FixedModel(w, 1), new GaussianData(truth)));
+        return Fixtures.measure(probe, Fixtures.context(Fixtures.model(w, 1), new GaussianData(truth)));
     }
 
     private static double[] sines(Map<String, Double> metrics, int r) {
@@ -136,7 +136,7 @@ class SubspaceDistanceProbeTest {
     void metricNamesAreMaxMeanAndOneSinePerDirection() {
         RandomStream rng = Fixtures.stream(16);
         GaussianData data = GaussianData.random(10, 3, rng);
-        List<String> names = probe.measure(Fixtures.context(new FixedModel(Fixtures.gaussian(6, 10, rng), 1), data))
+        List<String> names = probe.measure(Fixtures.context(Fixtures.model(Fixtures.gaussian(6, 10, rng), 1), data))
                 .stream().map(metric -> metric.name()).toList();
         assertEquals(List.of("max", "mean", "sine.1", "sine.2", "sine.3"), names);
     }

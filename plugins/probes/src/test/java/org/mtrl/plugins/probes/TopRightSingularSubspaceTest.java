@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.linalg.Matrix;
-import org.mtrl.core.runtime.SeededRandomStreams;
-import org.mtrl.core.testing.RandomBases;
+import org.mtrl.testkit.KitProblem;
+import org.mtrl.testkit.KitStreams;
 
 /**
  * W = U diag(s) V^T with known V: the basis must span V's first r columns. The singular values at the
@@ -35,7 +35,7 @@ class TopRightSingularSubspaceTest {
     }
 
     private static void check(int m, int d) {
-        Matrix v = RandomBases.orthonormal(d, SINGULAR.length, new SeededRandomStreams(2).stream("v"));
+        Matrix v = KitProblem.randomSubspace(d, SINGULAR.length, new KitStreams(2).stream("v")).basis();
         Matrix basis = TopRightSingularSubspace.basis(product(SINGULAR, m, d, 2), R);
         assertEquals(R, basis.rows());
         for (int a = 0; a < R; a++) {
@@ -68,8 +68,8 @@ class TopRightSingularSubspaceTest {
 
     /** U diag(s) V^T (m x d) with Haar U (m x k) and V (d x k) drawn from {@code seed}, k = s.length. */
     private static Matrix product(double[] s, int m, int d, long seed) {
-        Matrix u = RandomBases.orthonormal(m, Math.min(m, s.length), new SeededRandomStreams(seed).stream("u"));
-        Matrix v = RandomBases.orthonormal(d, Math.min(d, s.length), new SeededRandomStreams(seed).stream("v"));
+        Matrix u = KitProblem.randomSubspace(m, Math.min(m, s.length), new KitStreams(seed).stream("u")).basis();
+        Matrix v = KitProblem.randomSubspace(d, Math.min(d, s.length), new KitStreams(seed).stream("v")).basis();
         Matrix w = Matrix.zeros(m, d);
         for (int k = 0; k < Math.min(u.cols(), v.cols()); k++) {
             for (int i = 0; i < m; i++) {

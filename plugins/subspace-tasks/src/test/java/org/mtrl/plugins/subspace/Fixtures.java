@@ -1,33 +1,17 @@
 package org.mtrl.plugins.subspace;
 
-import java.util.function.IntConsumer;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.plugin.ComponentContext;
-import org.mtrl.api.runtime.Workers;
 import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.testkit.KitWorkers;
 
 /** Shared helpers of this module's tests. */
 final class Fixtures {
     private Fixtures() {
     }
 
-    /** Runs units in index order on the calling thread: nothing here is parallel. */
-    static final Workers SERIAL = new Workers() {
-        @Override
-        public int threads() {
-            return 1;
-        }
-
-        @Override
-        public void forEach(int count, IntConsumer body) {
-            for (int i = 0; i < count; i++) {
-                body.accept(i);
-            }
-        }
-    };
-
     static ComponentContext context(long seed) {
-        return new ComponentContext(new SeededRandomStreams(seed), SERIAL);
+        return new ComponentContext(new SeededRandomStreams(seed), KitWorkers.sameThread());
     }
 
     static Subspace groundTruth(int d, int r, long seed) {

@@ -19,8 +19,8 @@ import org.mtrl.api.plugin.ComponentFactory;
 import org.mtrl.api.plugin.ComponentKind;
 import org.mtrl.api.plugin.Param;
 import org.mtrl.api.plugin.Plugin;
-import org.mtrl.core.runtime.PoolWorkers;
-import org.mtrl.core.runtime.SeededRandomStreams;
+import org.mtrl.testkit.KitStreams;
+import org.mtrl.testkit.KitWorkers;
 
 class TwoLayerReluPluginTest {
 
@@ -80,9 +80,7 @@ class TwoLayerReluPluginTest {
     private static Architecture create(TwoLayerReluParams params) {
         ComponentFactory<TwoLayerReluParams, Architecture> factory =
                 (ComponentFactory<TwoLayerReluParams, Architecture>) new TwoLayerReluPlugin().factories().get(0);
-        try (PoolWorkers workers = new PoolWorkers(1)) {
-            return factory.create(params, new ComponentContext(new SeededRandomStreams(1).scoped("model"), workers));
-        }
+        return factory.create(params, new ComponentContext(new KitStreams(1).scoped("model"), KitWorkers.sameThread()));
     }
 
     /** The record built from every component's {@code defaultValue}, parsed by its type. */
