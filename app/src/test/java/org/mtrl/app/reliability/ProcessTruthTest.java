@@ -73,7 +73,8 @@ class ProcessTruthTest {
     @CsvSource({"exiting-label, System.exit(0)", "halting-label, Runtime.halt(0)"})
     void inASweepOnlyTheCellWhoseComponentEndsTheProcessFails(String type, String call) throws Exception {
         Path sweep = dir.resolve("sweep");
-        Child run = Child.run(dir, List.of(), "sweep", "tiny", "tasks.type=linear-threshold," + type, "--quiet",
+        Child run = Child.run(dir, List.of(), "sweep", tinyWithBare("tasks: {type: linear-threshold}"),
+                "tasks.type=linear-threshold," + type, "--quiet",
                 "--threads", "1", "--output", sweep.toString(), "--plugins-dir", plugins.toString());
         assertEquals(1, run.exitCode(), run.toString());
         assertOneOkOneFailed(sweep, call);
@@ -106,7 +107,8 @@ class ProcessTruthTest {
     @Test
     void inASweepOnlyTheCellOutOfMemoryFails() throws Exception {
         Path sweep = dir.resolve("sweep");
-        Child run = Child.run(dir, List.of("-Xmx64m"), "sweep", "tiny", "optimizer.type=multitask-alternating,hoarding",
+        Child run = Child.run(dir, List.of("-Xmx64m"), "sweep",
+                tinyWithBare("optimizer: {type: multitask-alternating}"), "optimizer.type=multitask-alternating,hoarding",
                 "--quiet", "--threads", "1", "--output", sweep.toString(), "--plugins-dir", plugins.toString());
         assertEquals(1, run.exitCode(), run.toString());
         assertOneOkOneFailed(sweep, "out of memory during pretraining (optimizer/hoarding");
@@ -117,7 +119,8 @@ class ProcessTruthTest {
     @Test
     void aTaskSpinningPastTheCellTimeoutIsBlamedOnItsFamilyAndLeavesNoStagingFolder() throws Exception {
         Path sweep = dir.resolve("sweep");
-        Child run = Child.run(dir, List.of(), "sweep", "tiny", "tasks.type=linear-threshold,spinning-label",
+        Child run = Child.run(dir, List.of(), "sweep", tinyWithBare("tasks: {type: linear-threshold}"),
+                "tasks.type=linear-threshold,spinning-label",
                 "--cell-timeout", "20", "--quiet", "--threads", "2", "--output", sweep.toString(),
                 "--plugins-dir", plugins.toString());
         assertEquals(1, run.exitCode(), run.toString());
@@ -159,6 +162,25 @@ class ProcessTruthTest {
         assertEquals(0, resumed.exitCode(), resumed.toString());
         assertEquals(List.of("ok", "ok", "ok", "ok", "ok", "ok"), statuses(sweep.resolve("cells")));
         Ledger.record(Category.SIGNALS, "mtrl sweep in a child JVM, resumed: as expected");
+    }
+
+    /**
+     * The tiny preset as a file, with one slot given by its type alone ({@code slot}, a YAML line): the
+     * faulty plugin's components have none of the preset's settings of that slot, and a sweep refuses
+     * settings beside a type axis that a type in the axis lacks.
+     */
+    private String tinyWithBare(String slot) throws IOException {
+        String name = slot.substring(0, slot.indexOf(':'));
+        List<String> lines = new ArrayList<>();
+        lines.add("data: {type: gaussian, dim: 20, rank: 2}");
+        lines.add("tasks: {type: linear-threshold, count: 8}");
+        lines.add("model: {type: two-layer-relu, width: 32}");
+        lines.add("optimizer: {type: multitask-alternating, headSamples: 300, repSamples: 300}");
+        lines.add("probes: {subspace-distance: {}, energy-outside: {}}");
+        lines.replaceAll(line -> line.startsWith(name + ":") ? slot : line);
+        Path file = dir.resolve("tiny-" + name + ".yaml");
+        Files.write(file, lines);
+        return file.toString();
     }
 
     private static void assertOneOkOneFailed(Path sweep, String reason) throws IOException {
