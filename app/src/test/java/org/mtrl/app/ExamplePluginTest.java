@@ -5,20 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtrl.core.plugin.PluginJars;
-import org.mtrl.core.plugin.SpiVersion;
 
 /**
  * The third-party path end to end: the example in docs/examples/custom-task-family, packaged as a jar,
  * dropped into a plugins folder, listed, checked, run and swept through the real command line.
  */
 class ExamplePluginTest {
-    private static final Path EXAMPLE = Path.of("../docs/examples/custom-task-family/src/main");
-
     @TempDir
     static Path dir;
 
@@ -27,10 +22,8 @@ class ExamplePluginTest {
 
     @BeforeAll
     static void packageTheExample() throws Exception {
-        plugins = Files.createDirectory(dir.resolve("plugins"));
-        Map<String, String>[] tree = PluginJars.readSourceTree(EXAMPLE);
-        jar = PluginJars.build(dir, "plugins/nearest-centre.jar", tree[0], tree[1],
-                Map.of(SpiVersion.MANIFEST_ATTRIBUTE, SpiVersion.current()));
+        jar = ExampleJars.packageExample(dir, "custom-task-family", "nearest-centre.jar");
+        plugins = jar.getParent();
     }
 
     @Test

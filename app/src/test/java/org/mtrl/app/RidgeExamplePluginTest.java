@@ -3,22 +3,16 @@ package org.mtrl.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtrl.core.plugin.PluginJars;
-import org.mtrl.core.plugin.SpiVersion;
 
 /**
  * The third-party optimizer of docs/examples/ridge-head-optimizer, packaged as a jar: it passes the
  * check and trains in a run through the real command line, with its own parameter.
  */
 class RidgeExamplePluginTest {
-    private static final Path EXAMPLE = Path.of("../docs/examples/ridge-head-optimizer/src/main");
-
     @TempDir
     static Path dir;
 
@@ -27,10 +21,8 @@ class RidgeExamplePluginTest {
 
     @BeforeAll
     static void packageTheExample() throws Exception {
-        plugins = Files.createDirectory(dir.resolve("plugins"));
-        Map<String, String>[] tree = PluginJars.readSourceTree(EXAMPLE);
-        jar = PluginJars.build(dir, "plugins/ridge-head.jar", tree[0], tree[1],
-                Map.of(SpiVersion.MANIFEST_ATTRIBUTE, SpiVersion.current()));
+        jar = ExampleJars.packageExample(dir, "ridge-head-optimizer", "ridge-head.jar");
+        plugins = jar.getParent();
     }
 
     @Test
