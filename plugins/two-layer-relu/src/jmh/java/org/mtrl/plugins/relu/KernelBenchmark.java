@@ -118,13 +118,13 @@ public class KernelBenchmark {
 
     @Benchmark
     public void blockedForward(Blackhole hole) {
-        chunkKernels.forward(x, N, d, wtPanels, mp, b, z);
+        chunkKernels.forward(x, 0, N, d, wtPanels, mp, b, z);
         hole.consume(z);
     }
 
     @Benchmark
     public void blockedBackward(Blackhole hole) {
-        chunkKernels.backward(x, N, d, cPanels, mp, grad);
+        chunkKernels.backward(x, 0, N, d, cPanels, mp, grad);
         hole.consume(grad);
     }
 

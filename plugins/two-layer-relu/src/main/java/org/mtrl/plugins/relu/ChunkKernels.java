@@ -34,27 +34,30 @@ interface ChunkKernels {
     }
 
     /**
-     * The hidden activations {@code h[s*mp + j] = Math.max(b[j] + sum_k x[s*d + k] * wt[k, j], 0)} of
-     * {@code n} samples: the chain starts at {@code b[j]} and adds the terms in increasing k; the ReLU is
+     * The hidden activations {@code h[s*mp + j] = Math.max(b[j] + sum_k x[xo + s*d + k] * wt[k, j], 0)} of
+     * {@code n} samples (x's rows from offset {@code xo}): the chain starts at {@code b[j]} and adds the terms in increasing k; the ReLU is
      * applied while the rows are still in cache.
      *
      * @param wtPanels the first layer transposed (d x mp) in unit panels: wt[k, j] is
      *                 {@code wtPanels[((j / PANEL)*d + k)*PANEL + j % PANEL]}
      * @param mp the padded width
      */
-    void forward(double[] x, int n, int d, double[] wtPanels, int mp, double[] b, double[] h);
+    void forward(double[] x, int xo, int n, int d, double[] wtPanels, int mp, double[] b, double[] h);
 
     /**
-     * Adds {@code sum_s x[s*d + k] * c[s, j]} to {@code gt[k*mp + j]}: G^T += X^T C, the first-layer
+     * Adds {@code sum_s x[xo + s*d + k] * c[s, j]} to {@code gt[k*mp + j]}: G^T += X^T C, the first-layer
      * gradient transposed (row-major d x mp), with C (n x mp) in unit panels: c[s, j] is
      * {@code cPanels[((j / PANEL)*n + s)*PANEL + j % PANEL]}. The chain starts at the current entry and adds
      * the terms in increasing s; a zero coefficient adds an exact zero, so the dense product multiplies
      * the inactive units too but runs at the register-blocked rate.
      */
-    void backward(double[] x, int n, int d, double[] cPanels, int mp, double[] gt);
+    void backward(double[] x, int xo, int n, int d, double[] cPanels, int mp, double[] gt);
 
-    /** The kernels this JVM runs: see {@link KernelChoice}. */
+    /**
+     * New kernels of the implementation this JVM runs (see {@link KernelChoice}). An instance may keep
+     * scratch buffers between calls: use it from one thread.
+     */
     static ChunkKernels selected() {
-        return KernelChoice.SELECTED;
+        return KernelChoice.create();
     }
 }

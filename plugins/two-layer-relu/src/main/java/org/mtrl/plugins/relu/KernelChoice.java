@@ -7,13 +7,23 @@ import java.util.Locale;
  * {@code plain} (loops the JIT auto-vectorises), {@code vector} (the incubating Vector API, which must
  * be added with {@code --add-modules jdk.incubator.vector}) or {@code auto} (the default: vector when
  * that module is present, plain otherwise). Both give the same numbers bit for bit; vector is about
- * four times faster on AVX2/AVX-512 machines.
+ * four times faster on AVX2/AVX-512 machines. The name is read and checked once per JVM; each
+ * {@link #create} makes a new instance, as kernels keep scratch buffers of their own.
  */
 final class KernelChoice {
     static final String PROPERTY = "mtrl.kernels";
-    static final ChunkKernels SELECTED = choose(System.getProperty(PROPERTY, "auto"));
+    private static final String SELECTED = System.getProperty(PROPERTY, "auto");
+
+    static {
+        choose(SELECTED); // a bad name fails here, once, as an error initialising this class
+    }
 
     private KernelChoice() {
+    }
+
+    /** New kernels of the selected implementation. */
+    static ChunkKernels create() {
+        return choose(SELECTED);
     }
 
     static boolean vectorModulePresent() {

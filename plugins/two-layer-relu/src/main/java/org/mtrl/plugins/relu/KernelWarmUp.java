@@ -18,16 +18,25 @@ import org.mtrl.api.runtime.RandomStream;
  * the per-sample loops and both kernel products are compiled, with the loop trip counts of real chunks
  * (a JIT fed tiny loops compiles code that stays slower). Its Gaussians come from its own
  * {@link WarmUpStream}: it shares no state with any run, so it cannot change a result.
+ *
+ * <p>The JIT compiles for the paths its profile has seen and leaves a trap in the others: the first
+ * run to take one throws the compiled code away, and the Vector API runs a hundred times slower until
+ * it is compiled again (about 0.1-0.2 s, measured at the start of the paper workload's representation
+ * step). So the warm-up takes every path from its first pass on: passes alternate between a head-step
+ * accumulator (head gradient only) and a representation-step one (first layer and bias), and both
+ * sizes are 8k + 1, so the last tile of 8 rows of both products overlaps the one before by 7 rows and
+ * every row's store is seen both taken and skipped.
  */
 final class KernelWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
-    private static final int SAMPLES = 128;
-    /** 7 x 8 + 5: the backward product's last tile of 8 inputs overlaps the one before, as for most dimensions. */
-    private static final int INPUTS = 61;
+    /** 15 x 8 + 1: near a block of the accumulator; the forward product's last tile overlaps by 7 rows. */
+    private static final int SAMPLES = 121;
+    /** 7 x 8 + 1: the backward product's last tile of 8 inputs overlaps the one before by 7 rows. */
+    private static final int INPUTS = 57;
     /** Not a multiple of the unit panel: the last panel's padding is written, as for most widths. */
     private static final int UNITS = 184;
     /** Passes until the JIT has fully compiled both products (OSR first, then the methods), on JDK 17. */
-    private static final int PASSES = 30;
+    private static final int PASSES = 40;
 
     private KernelWarmUp() {
     }
@@ -53,8 +62,9 @@ final class KernelWarmUp {
     }
 
     /**
-     * {@code passes} gradient sums over fresh batches, on {@code kernels}; returns the first-layer
-     * gradient, so a test can check the passes computed a real gradient.
+     * {@code passes} gradient sums over fresh batches, on {@code kernels}, alternating between a
+     * head-step and a representation-step accumulator (the first pass is a representation step);
+     * returns the latter's first-layer gradient, so a test can check the passes computed a real one.
      */
     static double[] run(ChunkKernels kernels, int passes) {
         RandomStream rng = new WarmUpStream(0);
@@ -63,8 +73,9 @@ final class KernelWarmUp {
         Matrix heads = Matrix.zeros(1, UNITS);
         rng.nextGaussians(heads.data(), 0, UNITS);
         TwoLayerReluModel model = new TwoLayerReluModel(firstLayer, new double[UNITS], heads, new LogisticLoss());
-        TwoLayerReluAccumulator accumulator = new TwoLayerReluAccumulator(model,
-                EnumSet.of(GradientPart.HEAD, GradientPart.FIRST_LAYER), kernels);
+        TwoLayerReluAccumulator representation = new TwoLayerReluAccumulator(model,
+                EnumSet.of(GradientPart.FIRST_LAYER, GradientPart.BIAS), kernels);
+        TwoLayerReluAccumulator head = new TwoLayerReluAccumulator(model, EnumSet.of(GradientPart.HEAD), kernels);
         Batch batch = new Batch(INPUTS, 1, SAMPLES);
         batch.setSize(SAMPLES);
         for (int pass = 0; pass < passes; pass++) {
@@ -72,8 +83,8 @@ final class KernelWarmUp {
             for (int s = 0; s < SAMPLES; s++) {
                 batch.y()[s] = batch.x()[s * INPUTS] >= 0 ? 1 : -1;
             }
-            accumulator.add(0, batch, 1.0 / SAMPLES);
+            (pass % 2 == 0 ? representation : head).add(0, batch, 1.0 / SAMPLES);
         }
-        return accumulator.firstLayer();
+        return representation.firstLayer();
     }
 }

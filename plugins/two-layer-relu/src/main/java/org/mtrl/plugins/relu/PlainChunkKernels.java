@@ -11,7 +11,7 @@ final class PlainChunkKernels implements ChunkKernels {
     private static final int INPUT_BLOCK = 128;
 
     @Override
-    public void forward(double[] x, int n, int d, double[] wtPanels, int mp, double[] b, double[] h) {
+    public void forward(double[] x, int xo, int n, int d, double[] wtPanels, int mp, double[] b, double[] h) {
         for (int s = 0; s < n; s++) {
             System.arraycopy(b, 0, h, s * mp, mp);
         }
@@ -20,7 +20,7 @@ final class PlainChunkKernels implements ChunkKernels {
             for (int s = 0; s < n; s++) {
                 for (int p = 0; p < mp / PANEL; p++) {
                     // h[s, panel p] += sum_k x[s, k] wt[k, panel p], terms in increasing k
-                    chain(x, s * d, 1, k0, k1, wtPanels, p * d * PANEL, h, s * mp + p * PANEL);
+                    chain(x, xo + s * d, 1, k0, k1, wtPanels, p * d * PANEL, h, s * mp + p * PANEL);
                 }
             }
         }
@@ -30,11 +30,11 @@ final class PlainChunkKernels implements ChunkKernels {
     }
 
     @Override
-    public void backward(double[] x, int n, int d, double[] cPanels, int mp, double[] gt) {
+    public void backward(double[] x, int xo, int n, int d, double[] cPanels, int mp, double[] gt) {
         for (int k = 0; k < d; k++) {
             for (int p = 0; p < mp / PANEL; p++) {
                 // gt[k, panel p] += sum_s x[s, k] c[s, panel p], terms in increasing s
-                chain(x, k, d, 0, n, cPanels, p * n * PANEL, gt, k * mp + p * PANEL);
+                chain(x, xo + k, d, 0, n, cPanels, p * n * PANEL, gt, k * mp + p * PANEL);
             }
         }
     }

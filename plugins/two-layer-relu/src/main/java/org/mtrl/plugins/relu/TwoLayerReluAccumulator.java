@@ -10,8 +10,8 @@ import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Loss;
 
 /**
- * Sums loss gradients of a {@link TwoLayerReluModel} for one thread, a whole batch at a time: the
- * hidden activations H = relu(X W^T + b) of the batch are one blocked matrix product (the ReLU applied
+ * Sums loss gradients of a {@link TwoLayerReluModel} for one thread, a batch at a time: the
+ * hidden activations H = relu(X W^T + b) of a block of samples are one blocked matrix product (the ReLU applied
  * as its rows are finished), then per sample f = a_t . h and g = scale * dl/df, g h is added to the head
  * gradient, and the coefficients C = [g_s a_{t,j} 1[z_{s,j} &gt; 0]] (n x m) give the first-layer
  * gradient as a second blocked product G^T += X^T C and the bias gradient as the column sums of C. When
@@ -21,12 +21,21 @@ import org.mtrl.api.model.Loss;
  *
  * <p>The products run on the JVM's {@link ChunkKernels}, on unit-padded copies (W^T, b, H, C and G^T
  * have {@link ChunkKernels#padded} columns, the padding zero; W^T and C are laid out in the kernels' unit
- * panels, written so as they are made, at no extra pass). Scratch buffers are sized by the largest
- * batch seen and reused, so {@link #add} allocates only when a batch larger than any before arrives.
+ * panels, written so as they are made, at no extra pass). A batch is processed in blocks of
+ * {@link #BLOCK} samples. Scratch buffers are sized by the largest block seen and reused, so
+ * {@link #add} allocates only when a block larger than any before arrives.
  * The head and bias gradients returned by the accessors are live buffers; {@link #firstLayer} writes
  * G from G^T into its own buffer when called.
  */
 final class TwoLayerReluAccumulator implements GradientAccumulator {
+    /**
+     * Samples per block: a batch runs block after block, each from the forward product to the backward
+     * one, so a block's activations and coefficients (208 KB each at m = 200) stay in L2 between the
+     * passes over them. Every sum still adds the samples in increasing order: the result is the same
+     * bits as one block of the whole batch.
+     */
+    static final int BLOCK = 128;
+    private final int block;
     private final TwoLayerReluModel model;
     private final ChunkKernels kernels;
     private final Set<GradientPart> parts;
@@ -59,6 +68,12 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     }
 
     TwoLayerReluAccumulator(TwoLayerReluModel model, Set<GradientPart> parts, ChunkKernels kernels) {
+        this(model, parts, kernels, BLOCK);
+    }
+
+    /** With blocks of {@code block} samples: a test's way to check that blocks do not change the bits. */
+    TwoLayerReluAccumulator(TwoLayerReluModel model, Set<GradientPart> parts, ChunkKernels kernels, int block) {
+        this.block = block;
         this.model = model;
         this.kernels = kernels;
         this.parts = parts.isEmpty() ? EnumSet.noneOf(GradientPart.class) : EnumSet.copyOf(parts);
@@ -95,7 +110,6 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
     public double add(int task, Batch batch, double scale) {
         int d = model.inputDim();
         int m = model.width();
-        int mp = paddedWidth;
         if (task < 0 || task >= model.taskCount()) {
             throw new IllegalArgumentException("task " + task + " is not in [0, " + model.taskCount() + ")");
         }
@@ -103,20 +117,36 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
             throw new IllegalArgumentException("batch dimension " + batch.dim() + " differs from the model's " + d);
         }
         int n = batch.size();
-        ensureCapacity(n);
+        ensureCapacity(Math.min(n, block));
         transposeToPanels(model.firstLayer().data(), m, d, transposedFirstLayerPanels);
         System.arraycopy(model.bias(), 0, paddedBias, 0, m);
-        kernels.forward(batch.x(), n, d, transposedFirstLayerPanels, mp, paddedBias, hidden);
+        double totalLoss = 0;
+        for (int s0 = 0; s0 < n; s0 += block) {
+            totalLoss = addBlock(task, batch, s0, Math.min(block, n - s0), scale, totalLoss);
+        }
+        return totalLoss;
+    }
+
+    /**
+     * The samples s0..s0+n-1 of the batch: adds their gradients, and their losses one by one to
+     * {@code totalLoss}, which it returns.
+     */
+    private double addBlock(int task, Batch batch, int s0, int n, double scale, double totalLoss) {
+        int d = model.inputDim();
+        int m = model.width();
+        int mp = paddedWidth;
+        double[] x = batch.x();
+        int xo = s0 * d;
+        kernels.forward(x, xo, n, d, transposedFirstLayerPanels, mp, paddedBias, hidden);
 
         double[] a = model.heads().data();
         int headOffset = task * m;
         outputs(a, headOffset, n, m);
         Loss loss = model.loss();
         double[] y = batch.y();
-        double totalLoss = 0;
         for (int s = 0; s < n; s++) {
-            totalLoss += loss.value(y[s], output[s]);
-            lossDerivative[s] = scale * loss.derivative(y[s], output[s]);
+            totalLoss += loss.value(y[s0 + s], output[s]);
+            lossDerivative[s] = scale * loss.derivative(y[s0 + s], output[s]);
         }
         if (headGradient != null) {
             addHeadGradient(n, m);
@@ -127,11 +157,11 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
                 addBiasGradient(n, m);
             }
             if (transposedFirstLayerGradient != null) {
-                kernels.backward(batch.x(), n, d, coefficientPanels, mp, transposedFirstLayerGradient);
+                kernels.backward(x, xo, n, d, coefficientPanels, mp, transposedFirstLayerGradient);
             }
             if (paddedGram != null) {
                 coefficientRows(n);
-                kernels.backward(coefficientRows, n, mp, coefficientPanels, mp, paddedGram);
+                kernels.backward(coefficientRows, 0, n, mp, coefficientPanels, mp, paddedGram);
             }
         }
         return totalLoss;
@@ -233,7 +263,9 @@ final class TwoLayerReluAccumulator implements GradientAccumulator {
                     coefficientPanels[co + v] = Double.longBitsToDouble(
                             Double.doubleToRawLongBits(g * a[headOffset + j0 + v]) & active);
                 }
-                Arrays.fill(coefficientPanels, co + units, co + panel, 0.0);
+                if (units < panel) { // only the last panel has padding: no call per full panel
+                    Arrays.fill(coefficientPanels, co + units, co + panel, 0.0);
+                }
             }
         }
     }

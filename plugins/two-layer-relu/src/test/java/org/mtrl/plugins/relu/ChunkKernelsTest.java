@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +69,7 @@ class ChunkKernelsTest {
         double[] first = null;
         for (ChunkKernels kernels : implementations()) {
             double[] z = new double[n * mp];
-            kernels.forward(x, n, d, panels(wt, d, mp), mp, b, z);
+            kernels.forward(x, 0, n, d, panels(wt, d, mp), mp, b, z);
             for (int s = 0; s < n; s++) {
                 for (int j = 0; j < mp; j++) {
                     double sum = b[j];
@@ -108,7 +109,7 @@ class ChunkKernelsTest {
         double[] first = null;
         for (ChunkKernels kernels : implementations()) {
             double[] gt = start.clone();
-            kernels.backward(x, n, d, panels(c, n, mp), mp, gt);
+            kernels.backward(x, 0, n, d, panels(c, n, mp), mp, gt);
             for (int k = 0; k < d; k++) {
                 for (int j = 0; j < mp; j++) {
                     double sum = start[k * mp + j];
@@ -129,6 +130,35 @@ class ChunkKernelsTest {
         }
     }
 
+    /** Rows of x from an offset: the same bits as the same rows at the start of their own array. */
+    @Test
+    void bothProductsReadTheSamplesFromTheOffsetGiven() {
+        RandomStream rng = Fixtures.stream(99);
+        int n = 21;
+        int d = 13;
+        int m = 20;
+        int mp = ChunkKernels.padded(m);
+        int skipped = 3;
+        double[] x = gaussians((skipped + n) * d, rng);
+        double[] rows = Arrays.copyOfRange(x, skipped * d, x.length);
+        double[] wt = panels(padded(d, m, mp, rng), d, mp);
+        double[] b = padded(1, m, mp, rng);
+        double[] c = panels(padded(n, m, mp, rng), n, mp);
+        for (ChunkKernels kernels : implementations()) {
+            double[] fromOffset = new double[n * mp];
+            double[] fromStart = new double[n * mp];
+            kernels.forward(x, skipped * d, n, d, wt, mp, b, fromOffset);
+            kernels.forward(rows, 0, n, d, wt, mp, b, fromStart);
+            assertArrayEquals(fromStart, fromOffset, 0.0, kernels.getClass().getSimpleName() + " forward");
+            double[] gradientFromOffset = new double[d * mp];
+            double[] gradientFromStart = new double[d * mp];
+            kernels.backward(x, skipped * d, n, d, c, mp, gradientFromOffset);
+            kernels.backward(rows, 0, n, d, c, mp, gradientFromStart);
+            assertArrayEquals(gradientFromStart, gradientFromOffset, 0.0, kernels.getClass().getSimpleName()
+                    + " backward");
+        }
+    }
+
     @Test
     void theTestsRunWithTheVectorModule() {
         assertTrue(KernelChoice.vectorModulePresent(), "surefire's argLine adds jdk.incubator.vector: without it "
@@ -140,10 +170,10 @@ class ChunkKernelsTest {
         ChunkKernels vector = new VectorChunkKernels();
         double[] z = new double[15];
         IllegalArgumentException forward = assertThrows(IllegalArgumentException.class,
-                () -> vector.forward(new double[1], 1, 1, new double[15], 15, new double[15], z));
+                () -> vector.forward(new double[1], 0, 1, 1, new double[15], 15, new double[15], z));
         assertTrue(forward.getMessage().contains("15"), forward.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> vector.backward(new double[1], 1, 1, new double[15], 15, new double[15]));
+                () -> vector.backward(new double[1], 0, 1, 1, new double[15], 15, new double[15]));
     }
 
     @Test

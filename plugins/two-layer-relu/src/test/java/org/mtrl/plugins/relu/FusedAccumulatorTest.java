@@ -1,5 +1,6 @@
 package org.mtrl.plugins.relu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,33 @@ class FusedAccumulatorTest {
         for (ChunkKernels k : List.of(new PlainChunkKernels(), new VectorChunkKernels())) {
             GradientAccumulator acc = new TwoLayerReluAccumulator(model, EnumSet.allOf(GradientPart.class), k);
             assertMatches(reference, acc.add(2, batch, scale), acc, k.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * A batch runs in blocks of samples; every sum adds the samples in the same order whatever the
+     * blocks, so blocks of 128 (the default), of 8 and of the whole batch give the same bits, on both
+     * kernels, for every part and the loss.
+     */
+    @ParameterizedTest
+    @CsvSource({"logistic, 300, 50, 40", "hinge, 131, 19, 9", "squared, 257, 7, 33"})
+    void blocksOfSamplesDoNotChangeTheBits(String lossName, int n, int d, int m) {
+        TwoLayerReluModel model = Fixtures.model(d, 3, Fixtures.params(m, "gaussian", 1.0, 0.7, lossName), n);
+        Batch batch = Fixtures.randomBatch(d, n, Fixtures.stream(n + 23L));
+        for (ChunkKernels k : List.of(new PlainChunkKernels(), new VectorChunkKernels())) {
+            GradientAccumulator whole = new TwoLayerReluAccumulator(model, EnumSet.allOf(GradientPart.class), k, n);
+            double wholeLoss = whole.add(1, batch, 1.0 / n);
+            for (int block : new int[] {TwoLayerReluAccumulator.BLOCK, 8}) {
+                GradientAccumulator blocked = new TwoLayerReluAccumulator(model, EnumSet.allOf(GradientPart.class),
+                        k, block);
+                String name = k.getClass().getSimpleName() + ", blocks of " + block;
+                assertEquals(Double.doubleToRawLongBits(wholeLoss), Double.doubleToRawLongBits(blocked.add(1, batch,
+                        1.0 / n)), name + " loss");
+                assertArrayEquals(whole.head(), blocked.head(), 0.0, name + " head");
+                assertArrayEquals(whole.firstLayer(), blocked.firstLayer(), 0.0, name + " first layer");
+                assertArrayEquals(whole.bias(), blocked.bias(), 0.0, name + " bias");
+                assertArrayEquals(whole.preActivationGram(), blocked.preActivationGram(), 0.0, name + " Gram");
+            }
         }
     }
 
