@@ -16,11 +16,13 @@ import picocli.CommandLine.Command;
 @Command(name = "mtrl",
         mixinStandardHelpOptions = true,
         versionProvider = MtrlCommand.Version.class,
-        description = "Multi-task representation learning experiments (Collins et al., ICML 2024).",
-        subcommands = {RunCommand.class, SweepCommand.class, ShowCommand.class, PlotCommand.class, ReportCommand.class,
-            ConfigCommand.class, PluginsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Multi-task representation learning experiments (Collins et al., ICML 2024).")
 final class MtrlCommand implements Runnable {
     private static final int MAX_USAGE_ERROR = 300;
+    /** The subcommands, in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, SweepCommand.class, ShowCommand.class,
+            PlotCommand.class, ReportCommand.class, ConfigCommand.class, PluginsCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,9 +33,28 @@ final class MtrlCommand implements Runnable {
                 "a command is required (" + String.join(", ", spec.subcommands().keySet()) + ")");
     }
 
-    /** A command line whose errors map to mtrl's exit codes, with one-line messages, never stack traces. */
+    /** A command line with every subcommand: see {@link #commandLine(String...)}. */
     static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * A command line whose errors map to mtrl's exit codes, with one-line messages, never stack traces,
+     * for {@code args}. Picocli reads every subcommand's annotations by reflection when it is added, which
+     * took 0.2-0.3 s of each start (interpreted, at start-up): when the first argument names a subcommand,
+     * only that one is added, as the others cannot run; otherwise (no command, a mistyped one, options,
+     * {@code help}, which describes the others) all are.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new MtrlCommand());
+        Class<?> named = args.length == 0 ? null : SUBCOMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && args[0].equals(c.getAnnotation(Command.class).name()))
+                .findFirst().orElse(null);
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (named == null || subcommand == named) {
+                cli.addSubcommand(subcommand);
+            }
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException) {
                 commandLine.getErr().println("error: " + e.getMessage());

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 public record Cli(int exitCode, String out, String err) {
 
     public static Cli run(String... args) {
-        CommandLine cli = MtrlCommand.commandLine();
+        CommandLine cli = MtrlCommand.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));

@@ -22,6 +22,18 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
+    /** Only the named command is built (start-up); help, no command and a mistyped one see them all. */
+    @Test
+    void aNamedCommandIsTheOnlyOneBuilt() {
+        List<String> all = List.of("run", "sweep", "show", "plot", "report", "config", "plugins", "bench", "help");
+        assertEquals(all, List.copyOf(MtrlCommand.commandLine().getSubcommands().keySet()));
+        assertEquals(List.of("bench"), List.copyOf(MtrlCommand.commandLine("bench", "T=1").getSubcommands().keySet()));
+        for (String[] args : new String[][] {{"help", "bench"}, {}, {"bnch"}, {"--version"}}) {
+            assertEquals(all, List.copyOf(MtrlCommand.commandLine(args).getSubcommands().keySet()), List.of(args)
+                    .toString());
+        }
+    }
+
     @Test
     void runWritesARunFolderAndSaysWhere() throws Exception {
         Cli cli = Cli.run("run", "tiny", "--quiet", "--output", dir.toString());
