@@ -35,8 +35,13 @@ final class KernelWarmUp {
     private static final int INPUTS = 57;
     /** Not a multiple of the unit panel: the last panel's padding is written, as for most widths. */
     private static final int UNITS = 184;
-    /** Passes until the JIT has fully compiled both products (OSR first, then the methods), on JDK 17. */
-    private static final int PASSES = 40;
+    /**
+     * Passes until the JIT has compiled both products (OSR first, then the methods) on JDK 17, and the
+     * accumulator's profiled code has run both kinds of pass: with 40, it was sometimes installed only
+     * after the last representation pass, and its compiled code was thrown away at the start of the
+     * representation step (-XX:+PrintCompilation, 1 run in 2; with 80, none in 5).
+     */
+    private static final int PASSES = 80;
 
     private KernelWarmUp() {
     }
