@@ -32,7 +32,7 @@ final class ConfigSource {
     static final String PRESETS = "/org/mtrl/app/presets/";
     static final List<String> PRESET_NAMES = List.of("default", "tiny", "tasks-sweep", "dimension-sweep",
             "downstream-samples", "ablation-head-order", "task-families", "transfer", "rounds", "sample-complexity",
-            "downstream-complexity", "width", "label-noise", "tiny-search");
+            "sample-complexity-large-d", "downstream-complexity", "width", "label-noise", "tiny-search");
 
     private final ObjectNode layer;
     private final List<String> overrides;
