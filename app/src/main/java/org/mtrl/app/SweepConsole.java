@@ -18,6 +18,9 @@ final class SweepConsole implements SweepListener {
     private final PrintWriter err;
     private final boolean progress;
     private final long start = System.nanoTime();
+    /** Where the cells' count and time left apply: the sweep, or a threshold search's current wave. */
+    private String scope = "";
+    private long scopeStart = start;
 
     SweepConsole(PrintWriter err, boolean progress) {
         this.err = err;
@@ -33,6 +36,17 @@ final class SweepConsole implements SweepListener {
     public synchronized void started(int total, int toRun) {
         if (progress) {
             err.printf("sweep: %d distinct cells, %d to run, %d already finished%n", total, toRun, total - toRun);
+            err.flush();
+        }
+    }
+
+    @Override
+    public synchronized void searchWave(int wave, int cells, int searches) {
+        scope = "wave " + wave + ": ";
+        scopeStart = System.nanoTime();
+        if (progress) {
+            err.printf("[%s] search wave %d: %d of %d searches still open, one cell each; their results decide whether"
+                    + " another wave follows%n", clock(elapsed()), wave, cells, searches);
             err.flush();
         }
     }
@@ -68,10 +82,11 @@ final class SweepConsole implements SweepListener {
             err.printf("cell %s failed: %s%n", cell.describe(), result.error());
         }
         if (progress) {
-            double elapsed = elapsed();
-            double left = elapsed / done * (toRun - done);
-            err.printf("[%s] %d/%d cells done, ~%s left; %s %s in %.1fs%n", clock(elapsed), done, toRun,
-                    clock(left), result.status(), cell.describe(), result.wallSeconds());
+            double inScope = (System.nanoTime() - scopeStart) / 1e9;
+            double left = inScope / done * (toRun - done);
+            err.printf("[%s] %s%d/%d cells done, ~%s left%s; %s %s in %.1fs%n", clock(elapsed()), scope, done, toRun,
+                    clock(left), scope.isEmpty() ? "" : " in this wave", result.status(), cell.describe(),
+                    result.wallSeconds());
         }
         err.flush();
     }

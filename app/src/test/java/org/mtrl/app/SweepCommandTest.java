@@ -167,6 +167,16 @@ class SweepCommandTest {
         String printed = text.toString();
         assertTrue(printed.contains("1/2 cells done") && printed.contains("left") && printed.contains("round 1/3"),
                 printed);
+
+        // a threshold search: the count and the time left are the wave's, and say so
+        StringWriter search = new StringWriter();
+        SweepConsole searching = new SweepConsole(new PrintWriter(search), true);
+        searching.searchWave(3, 2, 6);
+        searching.cellFinished(cell, new CellResult("ok", Map.of(), 1.5, null), 1, 2);
+        String waves = search.toString();
+        assertTrue(waves.contains("search wave 3: 2 of 6 searches still open, one cell each")
+                && waves.contains("wave 3: 1/2 cells done") && waves.contains("left in this wave")
+                && !waves.contains("distinct cells"), waves);
     }
 
     @Test

@@ -12,6 +12,15 @@ public interface SweepListener {
     default void started(int total, int toRun) {
     }
 
+    /**
+     * A threshold search runs its next wave: {@code cells} cells, one for each search still open, of
+     * {@code searches}. Its cells' progress ({@link #cellFinished}) counts within the wave; how many
+     * waves follow depends on the cells' results.
+     */
+    default void searchWave(int wave, int cells, int searches) {
+        started(cells, cells);
+    }
+
     /** A cell starts running. */
     default void cellStarted(SweepCell cell) {
     }

@@ -61,6 +61,7 @@ public final class ThresholdEngine {
         List<SummaryTable.Row> rows = new ArrayList<>();
         int ran = 0;
         int reused = 0;
+        int waves = 0;
         while (true) {
             List<PlannedCell> wave = new ArrayList<>();
             Map<PlannedCell, SearchState> asking = new LinkedHashMap<>();
@@ -91,7 +92,7 @@ public final class ThresholdEngine {
                 break;
             }
             wave.forEach(p -> SweepEngine.delete(SweepEngine.cellFolder(folder, p.id())));
-            runWave(folder, wave, results);
+            runWave(folder, ++waves, wave, states.size(), results);
             ran += wave.size();
             for (PlannedCell cell : wave) {
                 CellResult result = results.get(cell.id());
@@ -122,8 +123,9 @@ public final class ThresholdEngine {
         state.record(value, metric);
     }
 
-    private void runWave(Path folder, List<PlannedCell> wave, Map<String, CellResult> results) {
-        listener.started(wave.size(), wave.size());
+    private void runWave(Path folder, int number, List<PlannedCell> wave, int searches,
+                         Map<String, CellResult> results) {
+        listener.searchWave(number, wave.size(), searches);
         AtomicInteger done = new AtomicInteger();
         runner.run(folder, wave, new CellRunner.Sink() {
             @Override
