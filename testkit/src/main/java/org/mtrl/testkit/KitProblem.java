@@ -258,5 +258,11 @@ public final class KitProblem {
         public void sample(RandomStream rng, double[] x, int n) {
             rng.nextGaussians(x, 0, n * dim());
         }
+
+        /** True: x ~ N(0, I_d), so a framework may sample the problem projected (mtrl's projected sampling). */
+        @Override
+        public boolean standardGaussian() {
+            return true;
+        }
     }
 }

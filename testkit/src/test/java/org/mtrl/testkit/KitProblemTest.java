@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -55,6 +56,7 @@ class KitProblemTest {
         KitProblem kit = KitProblem.gaussian(5, 2).taskCount(2).seed(8).build();
         Problem problem = kit.problem();
         assertEquals(5, problem.groundTruth().dim());
+        assertTrue(problem.distribution().standardGaussian(), "x ~ N(0, I_d)");
         Batch batch = new Batch(5, 2, 10);
         problem.samples().draw(problem.tasks().get(1), new KitStreams(2).stream("s"), batch, 7);
         assertEquals(7, batch.size());
@@ -144,8 +146,12 @@ class KitProblemTest {
         assertArrayEquals(model.heads().data(), next.heads().data());
         assertNotSame(model.heads().data(), next.heads().data());
         assertThrows(IllegalArgumentException.class, () -> model.withFirstLayer(Matrix.zeros(2, 4), new double[2]));
-        assertThrows(IllegalArgumentException.class, () -> model.withFirstLayer(Matrix.zeros(3, 5), b));
         assertThrows(IllegalArgumentException.class, () -> model.withFirstLayer(w, new double[2]));
+        Model reduced = model.withFirstLayer(Matrix.zeros(3, 2), b);
+        assertEquals(2, reduced.inputDim(), "any input dimension, as for projected sampling's W Q");
+        double[] features = new double[3];
+        reduced.features(new double[] {5, 7}, 1, features);
+        assertArrayEquals(b, features, "relu(0 u + b) with b > 0");
     }
 
     @Test
