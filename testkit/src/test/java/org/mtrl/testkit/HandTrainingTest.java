@@ -123,6 +123,10 @@ class HandTrainingTest {
         hand.assertMatches(model);
         hand.bias()[1] += HandTraining.TOLERANCE / 2;
         hand.assertMatches(model);
+        hand.bias()[1] += HandTraining.TOLERANCE;
+        assertEquals("b[1]", assertThrows(AssertionError.class, () -> hand.assertMatches(model)).getMessage()
+                .substring(0, 4));
+        hand.bias()[1] = model.bias()[1];
         hand.heads()[3] += 2 * HandTraining.TOLERANCE;
         AssertionError heads = assertThrows(AssertionError.class, () -> hand.assertMatches(model));
         assertEquals("heads[3] is " + model.heads().data()[3] + ", the hand computation gives " + hand.heads()[3]

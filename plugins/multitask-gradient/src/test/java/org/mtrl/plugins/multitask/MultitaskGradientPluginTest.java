@@ -85,8 +85,7 @@ class MultitaskGradientPluginTest {
     @Test
     void theJointStepTakesBothGradientsAtTheDrawnHeadsAndAppliesTheSameUpdates() {
         KitProblem problem = problem();
-        Model model = model(problem, 2);
-        Arrays.fill(model.heads().data(), 0);
+        Model model = model(problem, 2); // joint-gradient replaces its heads
         HandTraining hand = new HandTraining(problem, model);
 
         train("joint-gradient", Map.of("headInit", 0.3, "rounds", 2, "headSamples", 6, "headStep", 0.8,
@@ -103,8 +102,7 @@ class MultitaskGradientPluginTest {
     @Test
     void theJointStepFromSmallHeadsReplacesWByMinusTheStepTimesTheGradientLikeTheAlternatingMethod() {
         KitProblem problem = problem();
-        Model model = model(problem, 3);
-        Arrays.fill(model.heads().data(), 0);
+        Model model = model(problem, 3); // joint-gradient replaces its heads
         HandTraining hand = new HandTraining(problem, model);
 
         train("joint-gradient", Map.of("headInit", 0.01, "headSamples", 9, "repSamples", 9, "repStep", 2.0), problem,
