@@ -14,6 +14,7 @@ import org.mtrl.api.plugin.ComponentKind;
 import org.mtrl.api.plugin.Param;
 import org.mtrl.api.plugin.ParamGroup;
 import org.mtrl.api.plugin.Plugin;
+import org.mtrl.api.runtime.Workers;
 
 /**
  * Creates a component through its factory, as a run would, from the defaults its {@link Param}s declare
@@ -41,8 +42,12 @@ public final class KitComponents {
 
     /** The component from defaults and {@code values}, with a context of {@link KitStreams} seed 1 on one thread. */
     public static <C> C create(ComponentFactory<?, C> factory, Map<String, ?> values) {
-        return create(factory, values, new ComponentContext(new KitStreams(1).scoped(factory.kind().name()),
-                KitWorkers.sameThread()));
+        return create(factory, values, KitWorkers.sameThread());
+    }
+
+    /** The component from defaults and {@code values}, with a context of {@link KitStreams} seed 1 on {@code workers}. */
+    public static <C> C create(ComponentFactory<?, C> factory, Map<String, ?> values, Workers workers) {
+        return create(factory, values, new ComponentContext(new KitStreams(1).scoped(factory.kind().name()), workers));
     }
 
     /** The component from defaults and {@code values}, created in {@code context}. */
@@ -50,8 +55,11 @@ public final class KitComponents {
         return createTyped(factory, values, context);
     }
 
-    private static <P extends Record, C> C createTyped(ComponentFactory<P, C> factory, Map<String, ?> values,
-                                                       ComponentContext context) {
+    /**
+     * The parameter record the component would be created with: {@code values}, the rest at their
+     * declared defaults (to pin a plugin's defaults, say).
+     */
+    public static <P extends Record> P parameters(ComponentFactory<P, ?> factory, Map<String, ?> values) {
         Set<String> used = new HashSet<>();
         P parameters = parameters(factory.parameters(), values, used);
         Set<String> unknown = new HashSet<>(values.keySet());
@@ -59,7 +67,12 @@ public final class KitComponents {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(factory.type() + " has no parameters " + unknown);
         }
-        return factory.create(parameters, context);
+        return parameters;
+    }
+
+    private static <P extends Record, C> C createTyped(ComponentFactory<P, C> factory, Map<String, ?> values,
+                                                       ComponentContext context) {
+        return factory.create(parameters(factory, values), context);
     }
 
     private static <P extends Record> P parameters(Class<P> type, Map<String, ?> values, Set<String> used) {

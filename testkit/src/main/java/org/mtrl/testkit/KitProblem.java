@@ -21,6 +21,8 @@ import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.tasks.Task;
 import org.mtrl.api.tasks.TaskFamily;
 import org.mtrl.api.training.DivergenceCheck;
+import org.mtrl.api.training.GradientService;
+import org.mtrl.api.training.SamplePlan;
 
 /**
  * A small pretraining problem for tests: Gaussian inputs in R^d, a random r-dimensional ground truth,
@@ -72,13 +74,45 @@ public final class KitProblem {
         return drawn.get();
     }
 
+    /** The streams a training context of this problem hands its optimizer: {@link #streams()} scoped {@code training}. */
+    public RandomStreams trainingStreams() {
+        return streams.scoped("training");
+    }
+
     /**
-     * A training context of {@code model} on this problem: streams scoped {@code training}, no progress
+     * A training context of {@code model} on this problem: {@link #trainingStreams()}, no progress
      * display, the kit's gradients ({@link KitGradients}) and a divergence check of the default growth.
      */
     public TrainingContext trainingContext(Model model, Workers workers) {
-        return new TrainingContext(problem, streams.scoped("training"), workers, ProgressListener.NONE,
-                KitGradients.SERVICE, new DivergenceCheck(model, DivergenceCheck.DEFAULT_GROWTH));
+        return trainingContext(model, workers, KitGradients.SERVICE);
+    }
+
+    /** As {@link #trainingContext(Model, Workers)}, with the gradients of {@code gradients} (a framework's own service). */
+    public TrainingContext trainingContext(Model model, Workers workers, GradientService gradients) {
+        return new TrainingContext(problem, trainingStreams(), workers, ProgressListener.NONE, gradients,
+                new DivergenceCheck(model, DivergenceCheck.DEFAULT_GROWTH));
+    }
+
+    /**
+     * The {@code n} samples of {@code task} that training draws for {@code (purpose, round)}: chunk c of
+     * {@link SamplePlan#CHUNK} samples from the training stream {@code (purpose, round, task, c)}, as
+     * {@link SamplePlan} documents. Not counted in {@link #samplesDrawn()}: a test's second computation
+     * reads them without changing what the component under test is charged.
+     */
+    public Batch trainingSamples(String purpose, int round, int task, int n) {
+        Batch all = new Batch(problem.distribution().dim(), problem.groundTruth().rank(), n);
+        Batch chunk = new Batch(all.dim(), all.rank(), Math.min(n, SamplePlan.CHUNK));
+        Task labels = problem.tasks().get(task);
+        for (int c = 0; (long) c * SamplePlan.CHUNK < n; c++) {
+            int offset = c * SamplePlan.CHUNK;
+            int size = Math.min(SamplePlan.CHUNK, n - offset);
+            fill(problem.distribution(), labels, trainingStreams().stream(purpose, round, task, c), chunk, size);
+            System.arraycopy(chunk.x(), 0, all.x(), offset * all.dim(), size * all.dim());
+            System.arraycopy(chunk.z(), 0, all.z(), offset * all.rank(), size * all.rank());
+            System.arraycopy(chunk.y(), 0, all.y(), offset, size);
+        }
+        all.setSize(n);
+        return all;
     }
 
     /** A probe context reading {@code model}, trained on every task, with streams scoped {@code probe}. */
@@ -223,6 +257,12 @@ public final class KitProblem {
         @Override
         public void sample(RandomStream rng, double[] x, int n) {
             rng.nextGaussians(x, 0, n * dim());
+        }
+
+        /** True: x ~ N(0, I_d), so a framework may sample the problem projected (mtrl's projected sampling). */
+        @Override
+        public boolean standardGaussian() {
+            return true;
         }
     }
 }

@@ -105,10 +105,11 @@ public final class ReferenceModel implements Model {
         }
     }
 
+    /** Any input dimension, as the api allows: projected sampling passes W Q, of inputs u = Q^T x. */
     @Override
     public Model withFirstLayer(Matrix newFirstLayer, double[] newBias) {
-        if (newFirstLayer.rows() != width() || newFirstLayer.cols() != inputDim() || newBias.length != width()) {
-            throw new IllegalArgumentException("expected W " + width() + " x " + inputDim() + " and " + width()
+        if (newFirstLayer.rows() != width() || newBias.length != width()) {
+            throw new IllegalArgumentException("expected W with " + width() + " rows and " + width()
                     + " biases, got " + newFirstLayer + " and " + newBias.length);
         }
         return new ReferenceModel(newFirstLayer, newBias, heads.copy(), loss);

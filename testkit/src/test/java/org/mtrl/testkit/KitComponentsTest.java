@@ -93,6 +93,29 @@ class KitComponentsTest {
     }
 
     @Test
+    void theGivenWorkersRunTheComponentWithTheKitsStreams() {
+        List<Object> created = new ArrayList<>();
+        KitComponents.create(factory("step", Step.class, created), Map.of(), KitWorkers.fourThreads());
+        ComponentContext context = (ComponentContext) created.get(1);
+        assertSame(KitWorkers.fourThreads(), context.workers());
+        assertEquals(new KitStreams(1).scoped("probe").stream("a").nextLong(), context.streams().stream("a").nextLong());
+    }
+
+    @Test
+    void theParametersAreTheRecordACreationPasses() {
+        List<Object> created = new ArrayList<>();
+        ComponentFactory<Everything, Probe> everything = factory("everything", Everything.class, created);
+        Everything parameters = KitComponents.parameters(everything, Map.of("decay", 0.5));
+        assertEquals(new Step(0.5, 0.5), parameters.step());
+        KitComponents.create(everything, Map.of("decay", 0.5));
+        assertEquals(created.get(0), parameters);
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> KitComponents.parameters(everything, Map.of("steps", 1)));
+        assertEquals("everything has no parameters [steps]", unknown.getMessage());
+        assertTrue(created.size() == 2, "parameters() creates no component");
+    }
+
+    @Test
     void unknownNamesMissingValuesAndUnreadableDefaultsAreRefused() {
         List<Object> created = new ArrayList<>();
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,

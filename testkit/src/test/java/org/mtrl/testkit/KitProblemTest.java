@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -21,6 +22,7 @@ import org.mtrl.api.model.Model;
 import org.mtrl.api.probe.ProbeContext;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.tasks.Task;
+import org.mtrl.api.training.SamplePlan;
 
 /** The kit's problem, its pieces and the reference model's initialisation, against plain recomputations. */
 class KitProblemTest {
@@ -55,6 +57,7 @@ class KitProblemTest {
         KitProblem kit = KitProblem.gaussian(5, 2).taskCount(2).seed(8).build();
         Problem problem = kit.problem();
         assertEquals(5, problem.groundTruth().dim());
+        assertTrue(problem.distribution().standardGaussian(), "x ~ N(0, I_d)");
         Batch batch = new Batch(5, 2, 10);
         problem.samples().draw(problem.tasks().get(1), new KitStreams(2).stream("s"), batch, 7);
         assertEquals(7, batch.size());
@@ -75,6 +78,30 @@ class KitProblemTest {
         double[] y = new double[7];
         problem.tasks().get(1).label(z, 7, null, y);
         assertArrayEquals(y, Arrays.copyOf(batch.y(), 7));
+    }
+
+    @Test
+    void theTrainingSamplesAreTheChunksTrainingDrawsUncounted() {
+        KitProblem kit = KitProblem.gaussian(4, 2).taskCount(2).seed(6).build();
+        int n = SamplePlan.CHUNK + 9;
+        Batch samples = kit.trainingSamples("rep", 2, 1, n);
+        assertEquals(n, samples.size());
+        assertEquals(0, kit.samplesDrawn(), "a second computation's reads are not charged");
+        Problem problem = kit.problem();
+        Batch chunk = new Batch(4, 2, SamplePlan.CHUNK);
+        for (int c = 0; c < 2; c++) {
+            int size = c == 0 ? SamplePlan.CHUNK : 9;
+            problem.samples().draw(problem.tasks().get(1), kit.trainingStreams().stream("rep", 2, 1, c), chunk, size);
+            int offset = c * SamplePlan.CHUNK;
+            assertArrayEquals(Arrays.copyOf(chunk.x(), size * 4),
+                    Arrays.copyOfRange(samples.x(), offset * 4, (offset + size) * 4), "x of chunk " + c);
+            assertArrayEquals(Arrays.copyOf(chunk.z(), size * 2),
+                    Arrays.copyOfRange(samples.z(), offset * 2, (offset + size) * 2), "z of chunk " + c);
+            assertArrayEquals(Arrays.copyOf(chunk.y(), size), Arrays.copyOfRange(samples.y(), offset, offset + size),
+                    "y of chunk " + c);
+        }
+        assertEquals(kit.streams().scoped("training").stream("a").nextLong(),
+                kit.trainingStreams().stream("a").nextLong(), "the training streams are the seed's, scoped training");
     }
 
     @Test
@@ -144,8 +171,12 @@ class KitProblemTest {
         assertArrayEquals(model.heads().data(), next.heads().data());
         assertNotSame(model.heads().data(), next.heads().data());
         assertThrows(IllegalArgumentException.class, () -> model.withFirstLayer(Matrix.zeros(2, 4), new double[2]));
-        assertThrows(IllegalArgumentException.class, () -> model.withFirstLayer(Matrix.zeros(3, 5), b));
         assertThrows(IllegalArgumentException.class, () -> model.withFirstLayer(w, new double[2]));
+        Model reduced = model.withFirstLayer(Matrix.zeros(3, 2), b);
+        assertEquals(2, reduced.inputDim(), "any input dimension, as for projected sampling's W Q");
+        double[] features = new double[3];
+        reduced.features(new double[] {5, 7}, 1, features);
+        assertArrayEquals(b, features, "relu(0 u + b) with b > 0");
     }
 
     @Test

@@ -3,12 +3,14 @@ package org.mtrl.core.sampling;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.junit.jupiter.api.Test;
+import org.mtrl.api.losses.Losses;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.training.SamplePlan;
 import org.mtrl.core.runtime.PoolWorkers;
-import org.mtrl.core.testing.TinyProblem;
 import org.mtrl.core.training.GradientEngine;
+import org.mtrl.testkit.KitProblem;
+import org.mtrl.testkit.ReferenceModel;
 
 /**
  * A fixed training set (round 0) must be the same inputs x every round, which projected sampling
@@ -18,12 +20,12 @@ class FixedTrainingSetTest {
 
     @Test
     void aFixedTrainingSetIsDrawnDirectlyUnderProjectedSampling() {
-        TinyProblem tiny = new TinyProblem(40, 2, 3, 5, 7);
-        Model model = tiny.model(0.5, 8);
+        KitProblem tiny = KitProblem.gaussian(40, 2).taskCount(3).seed(7).build();
+        Model model = ReferenceModel.architecture(5, Losses.byName("logistic")).build(40, 3, tiny.streams().stream("init"));
         int[] tasks = {0, 1, 2};
         SamplePlan fixed = new SamplePlan("rep", 0, 600);
         try (PoolWorkers workers = new PoolWorkers(2)) {
-            TrainingContext context = tiny.context(workers, model);
+            TrainingContext context = tiny.trainingContext(model, workers, GradientEngine.SERVICE);
             GradientEngine direct = new GradientEngine(model, context);
             GradientEngine projected = new GradientEngine(model, context,
                     new ProjectedSampling(tiny.problem(), workers));

@@ -9,20 +9,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Batch;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.losses.Losses;
+import org.mtrl.api.model.Model;
 import org.mtrl.api.sampling.ModelSamples;
 import org.mtrl.api.sampling.Sampling;
 import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.runtime.SeededRandomStreams;
-import org.mtrl.core.testing.PlainReluModel;
-import org.mtrl.core.testing.TinyProblem;
+import org.mtrl.testkit.KitProblem;
+import org.mtrl.testkit.ReferenceModel;
 
 /** The projected model and samples stand in for the model on x = Q u, and the basis is reused while W stays. */
 class ProjectedSamplingTest {
 
+    /** The test kit's reference network of width 4 on {@code tiny}'s sizes. */
+    private static Model model(KitProblem tiny) {
+        return ReferenceModel.architecture(4, Losses.byName("logistic")).build(tiny.problem().groundTruth().dim(),
+                tiny.problem().taskCount(), tiny.streams().stream("init"));
+    }
+
     @Test
     void theReducedModelAndSamplesAreTheModelOnXEqualsQU() {
-        TinyProblem tiny = new TinyProblem(30, 2, 2, 4, 3);
-        PlainReluModel model = tiny.model(1, 4);
+        KitProblem tiny = KitProblem.gaussian(30, 2).taskCount(2).seed(3).build();
+        Model model = model(tiny);
         try (PoolWorkers workers = new PoolWorkers(2)) {
             ModelSamples fed = new ProjectedSampling(tiny.problem(), workers).forModel(model);
             Matrix q = fed.basis();
@@ -60,8 +68,8 @@ class ProjectedSamplingTest {
 
     @Test
     void theBasisIsKeptWhileTheFirstLayerStaysAndRebuiltWhenItChanges() {
-        TinyProblem tiny = new TinyProblem(30, 2, 2, 4, 5);
-        PlainReluModel model = tiny.model(1, 6);
+        KitProblem tiny = KitProblem.gaussian(30, 2).taskCount(2).seed(5).build();
+        Model model = model(tiny);
         try (PoolWorkers workers = new PoolWorkers(1)) {
             ProjectedSampling sampling = new ProjectedSampling(tiny.problem(), workers);
             Matrix first = sampling.forModel(model).basis();
@@ -73,8 +81,8 @@ class ProjectedSamplingTest {
 
     @Test
     void directSamplingFeedsTheModelItself() {
-        TinyProblem tiny = new TinyProblem(10, 2, 1, 3, 7);
-        PlainReluModel model = tiny.model(1, 8);
+        KitProblem tiny = KitProblem.gaussian(10, 2).taskCount(1).seed(7).build();
+        Model model = model(tiny);
         ModelSamples fed = Sampling.direct(tiny.problem()).forModel(model);
         assertSame(model, fed.model());
         assertSame(tiny.problem().samples(), fed.samples());

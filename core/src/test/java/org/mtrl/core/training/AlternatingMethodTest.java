@@ -4,28 +4,41 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mtrl.api.losses.Losses;
+import org.mtrl.api.model.Model;
 import org.mtrl.api.optim.TrainingResult;
 import org.mtrl.api.training.AlternatingMethod;
 import org.mtrl.api.training.AlternatingParameters;
 import org.mtrl.api.training.AlternatingSchedule;
 import org.mtrl.api.training.HeadStepParameters;
 import org.mtrl.core.runtime.PoolWorkers;
-import org.mtrl.core.testing.HandTraining;
-import org.mtrl.core.testing.PlainReluModel;
-import org.mtrl.core.testing.TinyProblem;
+import org.mtrl.testkit.HandTraining;
+import org.mtrl.testkit.KitProblem;
+import org.mtrl.testkit.ReferenceModel;
 
 /**
- * The alternating method's rounds against the same rounds computed by hand ({@link HandTraining}) on a
- * tiny problem (d=5, r=2, T=2, m=3), to 1e-12: signs, step sizes, decays, biases, rounds, sampling and
- * the order of the two steps.
+ * The alternating method's rounds, on core's gradient engine, against the same rounds computed by hand
+ * (the test kit's {@link HandTraining}) on a tiny problem (d=5, r=2, T=2, m=3), to 1e-12: signs, step
+ * sizes, decays, biases, rounds, sampling, the samples drawn and the order of the two steps.
  */
 class AlternatingMethodTest {
     private static final int[] TASKS = {0, 1};
 
-    private static TinyProblem problem() {
-        return new TinyProblem(5, 2, 2, 3, 41);
+    private static KitProblem problem() {
+        return KitProblem.gaussian(5, 2).taskCount(2).seed(41).build();
+    }
+
+    /** The kit's reference network of width 3 with the logistic loss, drawn from the init stream {@code seed}. */
+    private static Model model(KitProblem problem, long seed) {
+        return ReferenceModel.architecture(3, Losses.byName("logistic")).build(5, 2, problem.streams().stream("init", seed));
+    }
+
+    private static Model zeroHeads(Model model) {
+        Arrays.fill(model.heads().data(), 0);
+        return model;
     }
 
     private static AlternatingSchedule schedule(int rounds, int n1, double etaA, double lambdaA, int n2, double etaW,
@@ -34,17 +47,18 @@ class AlternatingMethodTest {
                 sampling).schedule();
     }
 
-    private static TrainingResult train(TinyProblem problem, PlainReluModel model, AlternatingSchedule schedule,
+    private static TrainingResult train(KitProblem problem, Model model, AlternatingSchedule schedule,
                                         AlternatingMethod.Order order, int threads) {
         try (PoolWorkers workers = new PoolWorkers(threads)) {
-            return new AlternatingMethod(schedule, order).train(model, problem.context(workers, model), TASKS);
+            return new AlternatingMethod(schedule, order).train(model,
+                    problem.trainingContext(model, workers, GradientEngine.SERVICE), TASKS);
         }
     }
 
     @Test
     void oneRoundOfThePapersMethodIsAHeadStepThenWReplacedByMinusEtaTimesTheGradient() {
-        TinyProblem problem = problem();
-        PlainReluModel model = problem.model(0.5, 1);
+        KitProblem problem = problem();
+        Model model = model(problem, 1);
         HandTraining hand = new HandTraining(problem, model);
         double[] w0 = model.firstLayer().data().clone();
         double etaW = 1.3;
@@ -55,16 +69,17 @@ class AlternatingMethodTest {
         hand.headStep(TASKS, 1, 7, 0.7, 0.3);
         double[] g = hand.representationGradient(TASKS, "rep", 1, 9)[0];
         for (int i = 0; i < g.length; i++) {
-            hand.w[i] = -etaW * g[i]; // lambda_w = 1/eta_w: the initial W is forgotten
+            hand.firstLayer()[i] = -etaW * g[i]; // lambda_w = 1/eta_w: the initial W is forgotten
         }
         hand.assertMatches(model);
+        assertEquals(hand.samplesDrawn(), problem.samplesDrawn());
         assertNotEquals(w0[0], model.firstLayer().data()[0]);
     }
 
     @Test
     void severalRoundsWithDecaysBiasTrainingAndChunkedSamplesMatchTheHandComputation() {
-        TinyProblem problem = problem();
-        PlainReluModel model = problem.model(0.3, 2);
+        KitProblem problem = problem();
+        Model model = model(problem, 2);
         HandTraining hand = new HandTraining(problem, model);
         int n1 = 600; // two chunks, the second partial
 
@@ -76,12 +91,13 @@ class AlternatingMethodTest {
             hand.representationStep(TASKS, round, 5, 0.8, 0.25, true);
         }
         hand.assertMatches(model);
+        assertEquals(hand.samplesDrawn(), problem.samplesDrawn());
     }
 
     @Test
     void fixedSamplingUsesTheSameTrainingSetInEveryRound() {
-        TinyProblem problem = problem();
-        PlainReluModel model = problem.model(0.3, 3);
+        KitProblem problem = problem();
+        Model model = model(problem, 3);
         HandTraining hand = new HandTraining(problem, model);
 
         train(problem, model, schedule(2, 6, 0.9, 0, 8, 0.6, 0.0, false, "fixed"),
@@ -92,12 +108,13 @@ class AlternatingMethodTest {
             hand.representationStep(TASKS, 0, 8, 0.6, 0, false);
         }
         hand.assertMatches(model);
+        assertEquals(hand.samplesDrawn(), problem.samplesDrawn());
     }
 
     @Test
     void theSimultaneousOrderTakesBothGradientsBeforeEitherStep() {
-        TinyProblem problem = problem();
-        PlainReluModel model = problem.model(0.4, 4);
+        KitProblem problem = problem();
+        Model model = model(problem, 4);
         HandTraining hand = new HandTraining(problem, model);
 
         List<?> history = train(problem, model, schedule(2, 7, 0.5, 0.1, 6, 0.9, 0.3, true, "fresh"),
@@ -107,13 +124,14 @@ class AlternatingMethodTest {
             hand.simultaneousRound(TASKS, round, 7, 0.5, 0.1, 6, 0.9, 0.3, true);
         }
         hand.assertMatches(model);
+        assertEquals(hand.samplesDrawn(), problem.samplesDrawn());
         assertEquals(2, history.size());
     }
 
     @Test
     void withoutTheRepresentationStepOnlyTheHeadsTrain() {
-        TinyProblem problem = problem();
-        PlainReluModel model = problem.model(0.2, 5);
+        KitProblem problem = problem();
+        Model model = model(problem, 5);
         HandTraining hand = new HandTraining(problem, model);
 
         train(problem, model, schedule(2, 9, 1.1, 0.2, 4, 1, null, true, "fresh").headsOnly(),
@@ -122,18 +140,19 @@ class AlternatingMethodTest {
         hand.headStep(TASKS, 1, 9, 1.1, 0.2);
         hand.headStep(TASKS, 2, 9, 1.1, 0.2);
         hand.assertMatches(model);
+        assertEquals(hand.samplesDrawn(), problem.samplesDrawn());
     }
 
     @Test
     void fromZeroHeadsTheSimultaneousRepresentationGradientIsExactlyZero() {
-        TinyProblem problem = problem();
-        PlainReluModel model = problem.model(0, 6);
+        KitProblem problem = problem();
+        Model model = zeroHeads(model(problem, 6));
         TrainingResult result = train(problem, model, schedule(1, 7, 1, 0, 7, 1, null, false, "fresh"),
                 AlternatingMethod.Order.SIMULTANEOUS, 1);
         assertEquals(0.0, result.history().get(0).values().get("first-layer-gradient-norm"));
         assertArrayEquals(new double[model.firstLayer().data().length], model.firstLayer().data(), 0.0,
                 "W = -eta_w * 0: the paper's re-scaling leaves nothing of the init");
-        PlainReluModel headsFirst = problem.model(0, 6);
+        Model headsFirst = zeroHeads(model(problem, 6));
         TrainingResult alternating = train(problem, headsFirst, schedule(1, 7, 1, 0, 7, 1, null, false, "fresh"),
                 AlternatingMethod.Order.HEADS_FIRST, 1);
         assertNotEquals(0.0, alternating.history().get(0).values().get("first-layer-gradient-norm"));
@@ -141,8 +160,8 @@ class AlternatingMethodTest {
 
     @Test
     void eachRoundReportsItsLossesAndNorms() {
-        TinyProblem problem = problem();
-        PlainReluModel model = problem.model(0, 7);
+        KitProblem problem = problem();
+        Model model = zeroHeads(model(problem, 7));
         TrainingResult result = train(problem, model, schedule(2, 5, 1, 0, 5, 1, null, false, "fresh"),
                 AlternatingMethod.Order.HEADS_FIRST, 1);
         assertEquals(List.of("head-loss", "rep-loss", "first-layer-gradient-norm", "first-layer-norm"),

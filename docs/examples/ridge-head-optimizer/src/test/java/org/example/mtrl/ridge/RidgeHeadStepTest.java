@@ -13,9 +13,11 @@ import org.mtrl.api.optim.Optimizer;
 import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.plugin.ComponentFactory;
 import org.mtrl.api.plugin.ComponentKind;
+import org.mtrl.api.training.AlternatingMethod;
 import org.mtrl.api.training.AlternatingParameters;
 import org.mtrl.api.training.HeadStepParameters;
 import org.mtrl.api.training.Round;
+import org.mtrl.testkit.HandTraining;
 import org.mtrl.testkit.KitComponents;
 import org.mtrl.testkit.KitProblem;
 import org.mtrl.testkit.KitWorkers;
@@ -65,6 +67,21 @@ class RidgeHeadStepTest {
         optimizer.train(model, kit.trainingContext(model, KitWorkers.sameThread()));
         double after = energyInside(model, kit);
         assertTrue(before < 0.4 && after > 0.8, "energy of W in span(M): " + before + " at the start, " + after + " after");
+    }
+
+    /** At the fitted heads, the representation step is the paper's, W = -eta_w g, as the kit's hand reference computes it. */
+    @Test
+    void theRepresentationStepMatchesTheHandComputationAtTheFittedHeads() {
+        KitProblem kit = KitProblem.gaussian(D, R).taskCount(T).seed(5).build();
+        Model model = model(kit);
+        HandTraining hand = new HandTraining(kit, model);
+        Optimizer optimizer = KitComponents.create(factory(), Map.of("headSamples", 50, "repSamples", 40, "repStep", 0.5));
+        optimizer.train(model, kit.trainingContext(model, KitWorkers.fourThreads()));
+
+        System.arraycopy(model.heads().data(), 0, hand.heads(), 0, T * WIDTH); // the fit, pinned above
+        hand.representationStep(AlternatingMethod.allTasks(T), 1, 40, 0.5, 1 / 0.5, false);
+        hand.assertMatches(model);
+        assertEquals(T * 50 + hand.samplesDrawn(), kit.samplesDrawn(), "the fits' samples, then the step's");
     }
 
     private static ComponentFactory<?, Optimizer> factory() {
