@@ -68,13 +68,15 @@ public final class Subspace {
     public void project(double[] x, int n, double[] z) {
         int d = dim();
         int r = rank();
+        int grouped = r - r % 4;
         double[] mt = transposedBasis;
+        // Every entry is one chain, summed in increasing i; the chains are interleaved only to hide the
+        // adder's latency: four columns of a point share its loads of x, and the r % 4 columns left
+        // over run for four points at a time (one point at a time, a fifth column cost as much as four).
         for (int k = 0; k < n; k++) {
             int xo = k * d;
             int zo = k * r;
-            int c = 0;
-            // four columns at once: four independent chains, each summing in increasing i
-            for (; c + 3 < r; c += 4) {
+            for (int c = 0; c < grouped; c += 4) {
                 int m0 = c * d;
                 int m1 = m0 + d;
                 int m2 = m1 + d;
@@ -95,13 +97,38 @@ public final class Subspace {
                 z[zo + c + 2] = z2;
                 z[zo + c + 3] = z3;
             }
-            for (; c < r; c++) {
-                int mo = c * d;
+        }
+        for (int c = grouped; c < r; c++) {
+            int mo = c * d;
+            int k = 0;
+            for (; k + 3 < n; k += 4) {
+                int x0 = k * d;
+                int x1 = x0 + d;
+                int x2 = x1 + d;
+                int x3 = x2 + d;
+                double z0 = 0;
+                double z1 = 0;
+                double z2 = 0;
+                double z3 = 0;
+                for (int i = 0; i < d; i++) {
+                    double mi = mt[mo + i];
+                    z0 += x[x0 + i] * mi;
+                    z1 += x[x1 + i] * mi;
+                    z2 += x[x2 + i] * mi;
+                    z3 += x[x3 + i] * mi;
+                }
+                z[k * r + c] = z0;
+                z[(k + 1) * r + c] = z1;
+                z[(k + 2) * r + c] = z2;
+                z[(k + 3) * r + c] = z3;
+            }
+            for (; k < n; k++) {
+                int xo = k * d;
                 double zc = 0;
                 for (int i = 0; i < d; i++) {
                     zc += x[xo + i] * mt[mo + i];
                 }
-                z[zo + c] = zc;
+                z[k * r + c] = zc;
             }
         }
     }

@@ -9,7 +9,7 @@ import org.mtrl.api.tasks.Task;
 
 /**
  * Draws inputs from the distribution, projects them on the ground truth, and lets the task label them.
- * Inputs are checked to be finite (one pass, cheap next to the gradient work on them): a distribution
+ * Inputs are checked to be finite (through their projections, see {@link #checkFinite}): a distribution
  * that returns NaN, or throws while sampling, fails the run naming the distribution, instead of passing
  * as diverged training or as a failure of the optimizer that asked for samples.
  */
@@ -40,16 +40,32 @@ public final class ProjectingSampleSource implements SampleSource {
             throw new SampleFailure(description + ": sample() failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
-        double[] x = batch.x();
-        int values = n * groundTruth.dim();
-        for (int i = 0; i < values; i++) {
-            if (!Double.isFinite(x[i])) {
-                throw new SampleFailure(description + " returned a non-finite input: x[" + i / groundTruth.dim()
-                        + "][" + i % groundTruth.dim() + "] = " + x[i], null);
+        groundTruth.project(batch.x(), n, batch.z());
+        checkFinite(batch.x(), batch.z(), n);
+        task.label(batch.z(), n, rng, batch.y());
+    }
+
+    /**
+     * Fails naming the first non-finite input. Only the projections are scanned first: a NaN or an
+     * infinity anywhere in x[k] makes every entry of z[k] = M^T x[k] NaN or infinite (0 times an
+     * infinity is NaN too), so r numbers per point stand for d, and the inputs are searched only when
+     * a projection is not finite (an overflow of finite inputs passes, as it always did).
+     */
+    private void checkFinite(double[] x, double[] z, int n) {
+        int projections = n * groundTruth.rank();
+        for (int j = 0; j < projections; j++) {
+            if (!Double.isFinite(z[j])) {
+                int d = groundTruth.dim();
+                int values = n * d;
+                for (int i = 0; i < values; i++) {
+                    if (!Double.isFinite(x[i])) {
+                        throw new SampleFailure(description + " returned a non-finite input: x[" + i / d + "]["
+                                + i % d + "] = " + x[i], null);
+                    }
+                }
+                return;
             }
         }
-        groundTruth.project(batch.x(), n, batch.z());
-        task.label(batch.z(), n, rng, batch.y());
     }
 
     /**
