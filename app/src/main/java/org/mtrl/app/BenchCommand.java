@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the paper's method on a workload (as the NumPy peer does) and print the peer's metrics.")
 final class BenchCommand implements Callable<Integer> {
-    private static final int CALIBRATION_CHUNKS = 20;
+    private static final int CALIBRATION_CHUNKS = 5;
 
     @Option(names = "--workload", paramLabel = "NAME", defaultValue = "paper",
             description = "paper (d=100, T=100, n1=n2=5000, m=200), large (d=4000, T=200) or huge (d=100000, "
