@@ -26,7 +26,8 @@ import org.mtrl.core.sweep.ThresholdSearch;
  * or preset name, then {@code key=value} overrides, layered over the built-in defaults. The file's
  * {@code sweep:} grid, the {@code figures:} its report draws and its {@code scaling:} keys are split off
  * before resolution ({@code mtrl run} of a sweep preset runs its base configuration once); a
- * {@code scale=F} argument multiplies the scaling keys.
+ * {@code scale=F} argument multiplies the scaling keys. For {@code mtrl sweep}, {@code search.KEY=VALUE}
+ * arguments change the file's threshold search (or make one); other commands refuse them.
  */
 final class ConfigSource {
     static final String PRESETS = "/org/mtrl/app/presets/";
@@ -43,8 +44,10 @@ final class ConfigSource {
     private final JsonNode scaling;
     private final JsonNode derived;
     private final JsonNode search;
+    private final List<String> searchSettings;
 
-    private ConfigSource(ObjectNode layer, List<String> overrides, String description, String name) {
+    private ConfigSource(ObjectNode layer, List<String> overrides, List<String> searchSettings, String description,
+                         String name) {
         this.scaling = layer.remove(PresetScale.BLOCK);
         this.sweep = layer.remove(SweepSpec.BLOCK);
         this.figures = layer.remove(SweepDefinition.FIGURES);
@@ -60,16 +63,33 @@ final class ConfigSource {
         }
         this.layer = layer;
         this.overrides = rest;
+        this.searchSettings = List.copyOf(searchSettings);
         this.description = description;
         this.name = name;
     }
 
     /** Reads {@code [CONFIG|PRESET] [key=value...]}. */
     static ConfigSource of(List<String> arguments) {
+        return parse(arguments, false);
+    }
+
+    /** Reads {@code [CONFIG|PRESET] [key=value...] [search.KEY=VALUE...]}: a sweep's arguments. */
+    static ConfigSource forSweep(List<String> arguments) {
+        return parse(arguments, true);
+    }
+
+    private static ConfigSource parse(List<String> arguments, boolean sweep) {
         List<String> overrides = new ArrayList<>();
+        List<String> searchSettings = new ArrayList<>();
         String source = null;
         for (String argument : arguments) {
-            if (argument.contains("=")) {
+            if (ThresholdSearch.isSetting(argument)) {
+                if (!sweep) {
+                    throw new ConfigException(ThresholdSearch.BLOCK, "'" + Messages.text(argument) + "' sets a "
+                            + "threshold search, which only mtrl sweep runs");
+                }
+                searchSettings.add(argument);
+            } else if (argument.contains("=")) {
                 overrides.add(argument);
             } else if (source == null && overrides.isEmpty()) {
                 source = argument;
@@ -79,15 +99,15 @@ final class ConfigSource {
             }
         }
         if (source == null) {
-            return new ConfigSource(preset("default"), overrides, "preset 'default'", "default");
+            return new ConfigSource(preset("default"), overrides, searchSettings, "preset 'default'", "default");
         }
         Path file = Path.of(source);
         if (Files.exists(file)) {
             String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            return new ConfigSource(ConfigTrees.read(file), overrides, file.toString(), stem);
+            return new ConfigSource(ConfigTrees.read(file), overrides, searchSettings, file.toString(), stem);
         }
         if (PRESET_NAMES.contains(source)) {
-            return new ConfigSource(preset(source), overrides, "preset '" + source + "'", source);
+            return new ConfigSource(preset(source), overrides, searchSettings, "preset '" + source + "'", source);
         }
         throw new ConfigException("", "no config file or preset named '" + Messages.text(source) + "'; presets: "
                 + String.join(", ", PRESET_NAMES) + "; an override needs the form key.path=value");
@@ -133,9 +153,9 @@ final class ConfigSource {
         return sweep;
     }
 
-    /** The file's threshold search, or null. */
+    /** The file's threshold search with the {@code search.*} arguments applied, or null. */
     ThresholdSearch search() {
-        return ThresholdSearch.fromBlock(search);
+        return ThresholdSearch.fromBlock(search, searchSettings);
     }
 
     /**

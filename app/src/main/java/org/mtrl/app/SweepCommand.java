@@ -38,7 +38,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "[CONFIG|PRESET|SWEEP_DIR] [KEY=VALUE|KEY=V1,V2,...|seed=A..B ...]",
             description = "a config file, preset or existing sweep folder, then overrides and axes, e.g. "
-                    + "tasks.count=1,2,5,10 seed=1..5")
+                    + "tasks.count=1,2,5,10 seed=1..5, and search.KEY=VALUE settings of its threshold search, e.g. "
+                    + "search.max=409600")
     List<String> arguments = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "DIR",
@@ -90,7 +91,8 @@ final class SweepCommand implements Callable<Integer> {
         List<String> axes = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         for (String argument : arguments) {
-            (SweepSpec.isAxisArgument(argument) ? axes : rest).add(argument);
+            // a search setting first: search.key=a=b would otherwise read as the linked axis search.key=a
+            (!ThresholdSearch.isSetting(argument) && SweepSpec.isAxisArgument(argument) ? axes : rest).add(argument);
         }
         Path folder;
         SweepDefinition definition;
@@ -105,7 +107,7 @@ final class SweepCommand implements Callable<Integer> {
             definition = definition.withSpec(withAxes(definition.spec(), axes));
             description = "sweep " + rest.get(0);
         } else {
-            ConfigSource source = ConfigSource.of(rest);
+            ConfigSource source = ConfigSource.forSweep(rest);
             RunConfig base = source.resolve(registry);
             folder = output != null ? output : Path.of("sweeps", source.name());
             SweepSpec grid = withAxes(SweepSpec.fromBlock(source.sweep()), axes);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The threshold search end to end: its tables do not depend on the thread count or on cells lost to a
  * crash, every evaluated cell is an ordinary cell, the estimates are those of a plain replay of the
- * search on the cells' own metrics, and plot and report draw the fits. Also linked axes, derived values
- * and the scale axis through the command line.
+ * search on the cells' own metrics, and plot and report draw the fits. Also the search's settings,
+ * linked axes, derived values and the scale axis through the command line.
  */
 class ThresholdSearchTest {
     private static final String SEARCH = ThresholdSearchTestFile.SEARCH;
@@ -146,6 +146,42 @@ class ThresholdSearchTest {
         assertEquals(2, ratio.exitCode(), ratio.toString());
         assertTrue(ratio.err().contains("search.ratio") && ratio.err().contains("> 1"), ratio.err());
         assertFalse(Files.exists(dir.resolve("ratio")), "a refused search leaves no folder");
+    }
+
+    @Test
+    void theSearchIsSetOnTheCommandLineAndOnlyForANewSweep() throws Exception {
+        Path capped = dir.resolve("capped");
+        Cli narrowed = sweep(capped, searchFile().toString(), "search.start=30", "search.max=30");
+        assertEquals(0, narrowed.exitCode(), narrowed.toString());
+        List<Map<String, String>> searches = SweepTable.read(capped.resolve("thresholds.csv")).rows();
+        assertEquals(4, searches.size());
+        for (Map<String, String> search : searches) {
+            assertEquals("1", search.get("cells"), "start = max = 30: one cell a search " + search);
+        }
+        for (Map<String, String> cell : SweepTable.read(capped.resolve("summary.csv")).rows()) {
+            assertEquals("30", cell.get("optimizer.headSamples=optimizer.repSamples"), cell.toString());
+        }
+
+        Path plain = dir.resolve("plain.yaml");
+        Files.writeString(plain, SEARCH.substring(0, SEARCH.indexOf("search:")));
+        Cli made = sweep(dir.resolve("made"), plain.toString(), "search.key=optimizer.headSamples=optimizer.repSamples",
+                "search.target=subspace-distance.max <= 0.5", "search.start=20", "search.max=20");
+        assertEquals(0, made.exitCode(), "a search given whole on the command line: " + made);
+        assertTrue(made.out().contains("smallest optimizer.headSamples=optimizer.repSamples with "
+                + "subspace-distance.max <= 0.5"), made.out());
+
+        Cli typo = sweep(dir.resolve("typo"), searchFile().toString(), "search.maxx=30");
+        assertEquals(2, typo.exitCode(), typo.toString());
+        assertTrue(typo.err().contains("search.maxx: unknown setting"), typo.err());
+        Cli half = sweep(dir.resolve("half"), plain.toString(), "search.max=30");
+        assertEquals(2, half.exitCode(), half.toString());
+        assertTrue(half.err().contains("search.key: missing"), half.err());
+        Cli existing = sweep(capped, capped.toString(), "search.max=60");
+        assertEquals(2, existing.exitCode(), "an existing sweep keeps its search: " + existing);
+        Cli run = Cli.run("run", searchFile().toString(), "search.max=30");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("'search.max=30' sets a threshold search, which only mtrl sweep runs"),
+                run.err());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mtrl.core.config.ConfigException;
+import org.mtrl.core.config.Overrides;
 
 /**
  * A sweep's {@code search:} block: for every point of the grid (each seed apart), the smallest value of
@@ -49,6 +50,28 @@ public record ThresholdSearch(String key, String metric, boolean atMost, double 
     /** {@code subspace-distance.max <= 0.3}. */
     public String target() {
         return metric + (atMost ? " <= " : " >= ") + value;
+    }
+
+    /**
+     * Whether a command-line argument sets the search: {@code search.KEY=VALUE} (one setting, e.g.
+     * {@code search.max=409600}) or {@code search={...}} (the whole block).
+     */
+    public static boolean isSetting(String argument) {
+        return argument.startsWith(BLOCK + ".") || argument.startsWith(BLOCK + "=");
+    }
+
+    /**
+     * The block as written in a sweep file (null for none) with the command line's {@link #isSetting
+     * settings} applied in order, or null when there is neither. The settings can make a search of a
+     * file without one, if they give every required field.
+     */
+    public static ThresholdSearch fromBlock(JsonNode block, List<String> settings) {
+        if (settings.isEmpty() || (block != null && !block.isNull() && !block.isObject())) {
+            return fromBlock(block); // a malformed block is reported as such before any setting applies
+        }
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        tree.set(BLOCK, block == null || block.isNull() ? JsonNodeFactory.instance.objectNode() : block);
+        return fromBlock(Overrides.apply(tree, settings).get(BLOCK));
     }
 
     /** The block as written in a sweep file, or null for none. */
