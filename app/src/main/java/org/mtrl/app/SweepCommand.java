@@ -61,8 +61,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "stop starting cells after the first failure")
     boolean failFast;
 
-    @Option(names = "--extend", description = "grow the folder's grid to hold this sweep's cells too (its finished "
-            + "cells are kept); without it a folder holding another grid is refused")
+    @Option(names = "--extend", description = "grow the folder's grid to hold this sweep's cells too, or let its "
+            + "threshold searches go on to a larger search.max or smaller search.ratio (its finished cells are kept); "
+            + "without it a folder holding another grid or search is refused")
     boolean extend;
 
     @Option(names = "--quiet", description = "no progress output (failures are still reported)")
@@ -99,12 +100,21 @@ final class SweepCommand implements Callable<Integer> {
         String description;
         if (!rest.isEmpty() && !rest.get(0).contains("=") && SweepDefinition.isSweep(Path.of(rest.get(0)))) {
             folder = output != null ? output : Path.of(rest.get(0));
-            if (rest.size() > 1) {
-                throw new ConfigException(rest.get(1), "an existing sweep's base configuration cannot be changed; "
-                        + "only axes (KEY=V1,V2 or seed=A..B) may be added");
+            List<String> settings = rest.subList(1, rest.size());
+            for (String argument : settings) {
+                if (!ThresholdSearch.isSetting(argument)) {
+                    throw new ConfigException(argument, "an existing sweep's base configuration cannot be changed; "
+                            + "only axes (KEY=V1,V2 or seed=A..B) may be added, and with --extend its search's "
+                            + "search.max raised or search.ratio lowered");
+                }
             }
             definition = SweepDefinition.read(Path.of(rest.get(0)));
             definition = definition.withSpec(withAxes(definition.spec(), axes));
+            if (!settings.isEmpty()) {
+                ThresholdSearch held = definition.search();
+                definition = definition.withSearch(
+                        ThresholdSearch.fromBlock(held == null ? null : held.toBlock(), settings));
+            }
             description = "sweep " + rest.get(0);
         } else {
             ConfigSource source = ConfigSource.forSweep(rest);

@@ -185,6 +185,29 @@ class ThresholdSearchTest {
     }
 
     @Test
+    void aSearchGoesOnInItsFolderWithALargerMaxUnderExtendAndEndsAsAFreshOne() throws Exception {
+        Path grown = dir.resolve("grown");
+        Cli small = sweep(grown, searchFile().toString(), "search.max=40");
+        assertEquals(0, small.exitCode(), small.toString());
+        Cli withoutExtend = sweep(grown, searchFile().toString());
+        assertEquals(2, withoutExtend.exitCode(), withoutExtend.toString());
+        assertTrue(withoutExtend.err().contains("pass --extend to continue its searches"), withoutExtend.err());
+        Cli smaller = sweep(grown, searchFile().toString(), "search.max=30", "--extend");
+        assertEquals(2, smaller.exitCode(), "a smaller max is another search: " + smaller);
+        Cli later = sweep(grown, searchFile().toString(), "search.start=40", "--extend");
+        assertEquals(2, later.exitCode(), "another start is another search: " + later);
+
+        Cli continued = sweep(grown, grown.toString(), "search.max=1280", "--extend");
+        assertEquals(0, continued.exitCode(), continued.toString());
+        assertFalse(continued.out().contains(" 0 already finished"), "the first searches' cells are reused: "
+                + continued.out());
+        Path fresh = dir.resolve("fresh");
+        Cli whole = sweep(fresh, searchFile().toString());
+        assertEquals(0, whole.exitCode(), whole.toString());
+        assertEquals(Files.readAllLines(fresh.resolve("thresholds.csv")), Files.readAllLines(grown.resolve("thresholds.csv")));
+    }
+
+    @Test
     void linkedAxesDerivedValuesAndTheScaleAxisSetTheCellsKeys() throws Exception {
         Path file = dir.resolve("grid.yaml");
         Files.writeString(file, """

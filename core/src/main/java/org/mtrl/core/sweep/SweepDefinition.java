@@ -178,6 +178,11 @@ public record SweepDefinition(ObjectNode base, List<String> overrides, SweepSpec
         return new SweepDefinition(base, overrides, grid, figures, derived, search);
     }
 
+    /** This sweep with another threshold search (null: a plain grid). */
+    public SweepDefinition withSearch(ThresholdSearch threshold) {
+        return new SweepDefinition(base, overrides, spec, figures, derived, threshold);
+    }
+
     public void write(Path folder) {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
         tree.set(BASE, base);

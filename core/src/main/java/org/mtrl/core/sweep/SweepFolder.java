@@ -76,10 +76,13 @@ public final class SweepFolder implements AutoCloseable {
     /**
      * The sweep to run here: {@code requested} on a new folder or one holding the same sweep (its
      * finished cells are reused); with {@code extend}, the folder's sweep with the grid grown to hold
-     * {@code requested}'s cells as well.
+     * {@code requested}'s cells as well, and its threshold search given the larger max or smaller ratio
+     * of {@code requested}'s ({@link ThresholdSearch#continues}).
      *
-     * @throws ConfigException if the folder holds a sweep of another base configuration, or another grid
-     *                         and {@code extend} is false, or one that cannot grow to hold both
+     * @throws ConfigException if the folder holds a sweep of another base configuration, other derived
+     *                         values or another search (one that {@code requested}'s continues, unless
+     *                         {@code extend}), or another grid and {@code extend} is false, or one that
+     *                         cannot grow to hold both
      */
     public SweepDefinition reconcile(SweepDefinition requested, boolean extend, ConfigResolver resolver) {
         if (!SweepDefinition.isSweep(folder)) {
@@ -87,12 +90,19 @@ public final class SweepFolder implements AutoCloseable {
         }
         SweepDefinition held = SweepDefinition.read(folder);
         JsonNode figures = requested.figures() != null ? requested.figures() : held.figures();
-        held = new SweepDefinition(held.base(), held.overrides(), held.spec(), figures, held.derived(), held.search());
-        if (!held.derived().equals(requested.derived()) || !Objects.equals(held.search(), requested.search())) {
+        boolean sameDerived = held.derived().equals(requested.derived());
+        boolean sameSearch = Objects.equals(held.search(), requested.search());
+        boolean continued = !sameSearch && held.search() != null && requested.search() != null
+                && requested.search().continues(held.search());
+        if (!sameDerived || !sameSearch && !(continued && extend)) {
             throw new ConfigException("--output", folder + " holds a sweep with other derived values or another "
                     + "threshold search (there: " + held.derived().expressions() + ", "
-                    + (held.search() == null ? "no search" : held.search().toBlock()) + "); give another --output");
+                    + (held.search() == null ? "no search" : held.search().toBlock()) + "); "
+                    + (sameDerived && continued ? "pass --extend to continue its searches up to this max and ratio "
+                    + "(its finished cells are kept), or give another --output" : "give another --output"));
         }
+        held = new SweepDefinition(held.base(), held.overrides(), held.spec(), figures, held.derived(), held.search())
+                .withSearch(requested.search());
         Set<String> heldCells = ids(resolver, held);
         Set<String> requestedCells = ids(resolver, requested);
         if (heldCells.equals(requestedCells)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,6 +119,19 @@ public record ThresholdSearch(String key, String metric, boolean atMost, double 
             block.put("fit", fit);
         }
         return block;
+    }
+
+    /**
+     * Whether this search is {@code earlier} given more room: the same key, target, start and fit, with
+     * a max at least as large and a ratio at most as large, and not the same. Its searches then double
+     * and bisect as the earlier ones did and go on from where they stopped, so a folder's finished cells
+     * are reused (all of them when the earlier max lay on the doubling sequence start * 2^k; a cell
+     * at an earlier max off that sequence is left unused).
+     */
+    public boolean continues(ThresholdSearch earlier) {
+        return !equals(earlier) && key.equals(earlier.key) && metric.equals(earlier.metric) && atMost == earlier.atMost
+                && value == earlier.value && start == earlier.start && Objects.equals(fit, earlier.fit)
+                && max >= earlier.max && ratio <= earlier.ratio;
     }
 
     /** The configuration keys the search sets. */
