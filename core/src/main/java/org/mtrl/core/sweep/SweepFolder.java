@@ -101,8 +101,8 @@ public final class SweepFolder implements AutoCloseable {
                     + (sameDerived && continued ? "pass --extend to continue its searches up to this max and ratio "
                     + "(its finished cells are kept), or give another --output" : "give another --output"));
         }
-        held = new SweepDefinition(held.base(), held.overrides(), held.spec(), figures, held.derived(), held.search())
-                .withSearch(requested.search());
+        held = new SweepDefinition(held.base(), held.overrides(), held.spec(), figures, held.derived(),
+                requested.search()); // the folder's search, or one continuing it
         Set<String> heldCells = ids(resolver, held);
         Set<String> requestedCells = ids(resolver, requested);
         if (heldCells.equals(requestedCells)) {
