@@ -263,7 +263,7 @@ class RidgeLogisticRegressionTest {
     }
 
     /**
-     * Five points of two features where Newton's sixth full step overshoots: the iterates after k steps
+     * Six points of two features where Newton's sixth full step overshoots: the iterates after k steps
      * must be those of the documented method done by hand (Newton direction, step halved until
      * J(theta + t delta) <= J(theta) + 1e-4 t &lt;grad J, delta&gt;). The two penalties sit at the edge
      * where the sixth step changes from 1/2 to 1/4: at the first the half step decreases J by 2.4e-4 of
