@@ -121,8 +121,11 @@ final class RidgeLogisticRegression {
         return new Fit(Arrays.copyOf(theta, p), theta[p], iterations, gradientNorm);
     }
 
-    /** J at theta + t delta, whose margins are f + t step (delta null: J at theta, margins f). */
-    private double objective(double[] f, double t, double[] step, double[] y, double[] theta, double[] delta) {
+    /**
+     * J at theta + t delta, whose margins are f + t step (delta null: J at theta, margins f). Package-private
+     * so that tests compare it with J summed by hand.
+     */
+    double objective(double[] f, double t, double[] step, double[] y, double[] theta, double[] delta) {
         int n = f.length;
         double loss = 0;
         for (int i = 0; i < n; i++) {
@@ -136,8 +139,11 @@ final class RidgeLogisticRegression {
         return loss / n + 0.5 * l2 * norm2;
     }
 
-    /** Writes grad J at theta (with margins f) to {@code g}; returns its norm. */
-    private double gradient(double[] x, double[] y, int n, int p, double[] f, double[] theta, double[] g) {
+    /**
+     * Writes grad J at theta (with margins f) to {@code g}; returns its norm. Package-private so that tests
+     * compare it with finite differences of J.
+     */
+    double gradient(double[] x, double[] y, int n, int p, double[] f, double[] theta, double[] g) {
         Arrays.fill(g, 0);
         for (int i = 0; i < n; i++) {
             double coefficient = -y[i] * sigmoid(-y[i] * f[i]) / n; // d/df of the mean loss

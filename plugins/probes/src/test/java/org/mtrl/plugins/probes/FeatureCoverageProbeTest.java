@@ -39,6 +39,26 @@ class FeatureCoverageProbeTest {
         assertEquals(12 * 13 / 13.25 / 4, metrics.get("gain"), 1e-12);
     }
 
+    /**
+     * "A singular value at most 1e-10 ||W||_F counts as 0", at the point itself: W's rows are e_1 and
+     * 1e-10 e_2 (||W||_F = 1 exactly, W M = diag(1, 1e-10) for M = [e_1, e_2]), then 1e-10 moved one ulp up.
+     */
+    @Test
+    void aSingularValueAtTheRoundingToleranceCountsAsZero() {
+        Subspace truth = Fixtures.axes(3, 2);
+        for (double small : new double[] {FeatureCoverageProbe.ROUNDING_TOLERANCE,
+                Math.nextUp(FeatureCoverageProbe.ROUNDING_TOLERANCE)}) {
+            Matrix w = Matrix.zeros(2, 3);
+            w.set(0, 0, 1);
+            w.set(1, 1, small);
+            assertEquals(1, w.frobeniusNorm(), "the tolerance is exactly 1e-10 here");
+            Map<String, Double> metrics = measure(0, w, truth);
+            boolean above = small > FeatureCoverageProbe.ROUNDING_TOLERANCE;
+            assertEquals(above ? small : 0, metrics.get("sv.2"), "s_2 = " + small);
+            assertEquals(above ? 2 : 1, metrics.get("rank"), "s_2 = " + small);
+        }
+    }
+
     /** Random features: ||W M||^2 / ||W||^2 ~ Beta(m r / 2, m (d - r) / 2), mean r / d, so E[gain] = 1. */
     @Test
     void randomFeaturesGainOneOnAverageWhateverTheirScale() {

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mtrl.api.data.Batch;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.data.Subspace;
 import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.model.Model;
 import org.mtrl.api.linalg.RandomVectors;
 import org.mtrl.api.linalg.Vectors;
+import org.mtrl.api.probe.ProbeContext;
 import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.runtime.Workers;
 import org.mtrl.api.tasks.Task;
@@ -111,6 +113,80 @@ class PretrainLossProbeTest {
         assertEquals(0.75, fixture.measure(onlySecond, List.of(0, 1), 400, 3, 1).get("accuracy"), 1e-12);
         assertEquals(Map.of(), fixture.measure(onlySecond, List.of(), 10, 3, 1), "nothing trained, nothing to average");
         assertThrows(IllegalArgumentException.class, () -> fixture.measure(onlySecond, List.of(2), 10, 3, 1));
+    }
+
+    /**
+     * A trained task must be one of the problem's tasks and have a head in the model; each bound is checked
+     * on its own (the other one leaves room), including the first index past it.
+     */
+    @Test
+    void aTrainedTaskPastTheProblemsTasksOrTheModelsHeadsIsRejected() {
+        TwoTasks fixture = new TwoTasks(69);
+        Model threeHeads = Fixtures.model(fixture.w, new double[4], Matrix.zeros(3, 4));
+        IllegalArgumentException pastTasks = assertThrows(IllegalArgumentException.class,
+                () -> fixture.measure(threeHeads, List.of(2), 10, 3, 1));
+        assertTrue(pastTasks.getMessage().contains("trained task 2"), pastTasks.getMessage());
+
+        Problem threeTasks = new Problem(fixture.data, List.of(fixture.problem.tasks().get(0),
+                fixture.problem.tasks().get(1), fixture.problem.tasks().get(0)), fixture.problem.samples());
+        PretrainLossProbe probe = new PretrainLossProbe(new PretrainLossProbe.Params(10, 300, 5, 0.001, 50));
+        IllegalArgumentException pastHeads = assertThrows(IllegalArgumentException.class,
+                () -> Fixtures.measure(probe, Fixtures.context(fixture.model(true, true), threeTasks,
+                        new ThresholdFamily(3), List.of(2), 3, Fixtures.workers(1))));
+        assertTrue(pastHeads.getMessage().contains("trained task 2"), pastHeads.getMessage());
+    }
+
+    /**
+     * With 1100 refit samples (two chunks of features) the refit accuracy is exactly that of an independent
+     * plain-loop pipeline: the same samples drawn in one go, relu(W x) by loops, the same solver, the same
+     * scoring samples.
+     */
+    @Test
+    void refitAccuracyOverSeveralChunksMatchesAPlainLoopPipeline() {
+        TwoTasks fixture = new TwoTasks(70);
+        Model model = fixture.model(false, false);
+        PretrainLossProbe.Params params = new PretrainLossProbe.Params(500, 1100, 2, 0.001, 50);
+        double measured = fixture.measure(model, List.of(0, 1), params, 9, 2).get("refit-accuracy");
+        ProbeContext context = Fixtures.context(model, fixture.problem, new ThresholdFamily(2), List.of(0, 1), 9,
+                Fixtures.workers(1));
+        double credit = 0;
+        for (int t = 0; t < 2; t++) {
+            Batch refit = draw(context, t, "refit", params.refitSamples());
+            RidgeLogisticRegression.Fit head = new RidgeLogisticRegression(params.l2(), params.maxIterations())
+                    .fit(reluFeatures(fixture.w, refit), refit.y(), params.refitSamples(), 4);
+            Batch scored = draw(context, t, "samples", params.samples());
+            double[] phi = reluFeatures(fixture.w, scored);
+            for (int s = 0; s < params.samples(); s++) {
+                double f = head.predict(phi, s * 4);
+                credit += f == 0 ? 0.5 : f * scored.y()[s] > 0 ? 1 : 0;
+            }
+        }
+        assertEquals(credit / (2.0 * params.samples()), measured, 1e-12);
+        assertTrue(measured > 0.98, "the features separate both tasks: " + measured);
+    }
+
+    private static Batch draw(ProbeContext context, int t, String purpose, int n) {
+        Batch batch = new Batch(context.problem().groundTruth().dim(), context.problem().groundTruth().rank(), n);
+        context.problem().samples().draw(context.problem().tasks().get(t), context.streams().stream(purpose, t),
+                batch, n);
+        return batch;
+    }
+
+    /** relu(W x) of every sample of the batch (zero biases), by plain loops. */
+    private static double[] reluFeatures(Matrix w, Batch batch) {
+        int m = w.rows();
+        int d = w.cols();
+        double[] phi = new double[batch.size() * m];
+        for (int s = 0; s < batch.size(); s++) {
+            for (int j = 0; j < m; j++) {
+                double pre = 0;
+                for (int a = 0; a < d; a++) {
+                    pre += w.get(j, a) * batch.x()[s * d + a];
+                }
+                phi[s * m + j] = Math.max(0, pre);
+            }
+        }
+        return phi;
     }
 
     @Test

@@ -34,6 +34,44 @@ class TopRightSingularSubspaceTest {
         assertEquals(2, basis.rows());
     }
 
+    /**
+     * W with orthogonal rows of norms 1, 3, 2 along e_1, e_2, e_3 (a diagonal with zero columns beside it):
+     * its top right singular vectors are e_2, then e_3. The SVD of a diagonal matrix returns its values in
+     * the diagonal's order, 1, 3, 2, so this fails unless the basis is picked by size.
+     */
+    @Test
+    void theBasisFollowsTheSizeOfTheSingularValuesNotTheOrderTheDecompositionReturnsThem() {
+        for (int d : new int[] {3, 6}) { // tall (the SVD of W) and wide (the SVD of R^T)
+            Matrix w = Matrix.zeros(3, d);
+            w.set(0, 0, 1);
+            w.set(1, 1, 3);
+            w.set(2, 2, 2);
+            Matrix basis = TopRightSingularSubspace.basis(w, 2);
+            assertEquals(2, basis.rows());
+            for (int x = 0; x < d; x++) {
+                assertEquals(x == 1 ? 1 : 0, Math.abs(basis.get(0, x)), 1e-15, "d=" + d + ": first vector e_2");
+                assertEquals(x == 2 ? 1 : 0, Math.abs(basis.get(1, x)), 1e-15, "d=" + d + ": second vector e_3");
+            }
+        }
+    }
+
+    /**
+     * A singular value of exactly the tolerance times the largest (4, so that the tolerance's relativity
+     * shows) counts as zero ("at or below"); one ulp more counts.
+     */
+    @Test
+    void aSingularValueAtTheToleranceCountsAsZero() {
+        double atTolerance = TopRightSingularSubspace.RELATIVE_SINGULAR_TOLERANCE * 4;
+        for (int d : new int[] {2, 5}) {
+            Matrix w = Matrix.zeros(2, d);
+            w.set(0, 0, 4);
+            w.set(1, 1, atTolerance);
+            assertEquals(1, TopRightSingularSubspace.basis(w, 2).rows(), "d=" + d);
+            w.set(1, 1, Math.nextUp(atTolerance));
+            assertEquals(2, TopRightSingularSubspace.basis(w, 2).rows(), "d=" + d + ": just above it counts");
+        }
+    }
+
     private static void check(int m, int d) {
         Matrix v = KitProblem.randomSubspace(d, SINGULAR.length, new KitStreams(2).stream("v")).basis();
         Matrix basis = TopRightSingularSubspace.basis(product(SINGULAR, m, d, 2), R);
