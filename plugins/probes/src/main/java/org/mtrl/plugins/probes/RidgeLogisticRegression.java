@@ -60,13 +60,20 @@ final class RidgeLogisticRegression {
     /**
      * Fits n points of p features.
      *
-     * @param x row-major n x p features
+     * @param x row-major n x p features, all finite (else {@link IllegalArgumentException})
      * @param y labels in {-1, +1}, length at least n
      */
     Fit fit(double[] x, double[] y, int n, int p) {
         if (n < 1 || p < 0 || x.length < (long) n * p || y.length < n) {
             throw new IllegalArgumentException("need n >= 1 rows of p >= 0 features, got n=" + n + ", p=" + p
                     + " with " + x.length + " values and " + y.length + " labels");
+        }
+        for (int i = 0; i < n * p; i++) {
+            // Newton's method on a NaN would return a zero head (every margin a tie: chance accuracy)
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("feature " + i % p + " of point " + i / p + " is " + x[i]
+                        + ": the model's features must be finite for a logistic fit on them to mean anything");
+            }
         }
         int q = p + 1;
         double[] gram = n < q ? augmentedGram(x, n, p) : null;

@@ -384,6 +384,21 @@ class RidgeLogisticRegressionTest {
     }
 
     @Test
+    void rejectsNonFiniteFeaturesNamingTheFirst() {
+        RidgeLogisticRegression ridge = new RidgeLogisticRegression(1e-3, 10);
+        double[] y = {1, -1, 1};
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            for (int at : new int[] {0, 4, 5}) { // 3 points of 2 features: the first, a middle, the last value
+                double[] x = {0.5, -1, 2, 0.25, -0.75, 1};
+                x[at] = bad;
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ridge.fit(x, y, 3, 2));
+                assertEquals("feature " + at % 2 + " of point " + at / 2 + " is " + bad + ": the model's features must "
+                        + "be finite for a logistic fit on them to mean anything", e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void rejectsANonPositivePenalty() {
         assertThrows(IllegalArgumentException.class, () -> new RidgeLogisticRegression(0, 10));
         assertThrows(IllegalArgumentException.class, () -> new RidgeLogisticRegression(1e-3, 0));
