@@ -18,7 +18,8 @@ import org.mtrl.core.runtime.SeededRandomStreams;
 /**
  * The finite check runs on the projections and searches the inputs only when one is not finite: a bad
  * input is still named by its point and coordinate, wherever it sits (also where the basis is exactly
- * zero, so that its product is NaN rather than infinite), and finite inputs pass.
+ * zero, so that its product is NaN rather than infinite), and finite inputs pass. A distribution that
+ * throws is named with the exception's kind and message.
  */
 class ProjectingSampleSourceTest {
     private static final int D = 10;
@@ -45,6 +46,28 @@ class ProjectingSampleSourceTest {
                             failure.getMessage());
                 }
             }
+        }
+    }
+
+    @Test
+    void inputsThatAreAllNaNFailAtTheFirst() {
+        // every projection is NaN: the inputs are searched from the first
+        DataDistribution nothing = distribution((rng, x, n) -> Arrays.fill(x, 0, n * D, Double.NaN), AXES);
+        ProjectingSampleSource.SampleFailure failure = assertThrows(ProjectingSampleSource.SampleFailure.class,
+                () -> draw(new ProjectingSampleSource(nothing, "data/test")));
+        assertEquals("data/test returned a non-finite input: x[0][0] = NaN", failure.getMessage());
+    }
+
+    @Test
+    void aFailureWhileSamplingNamesTheDistributionAndWhatWentWrong() {
+        for (String detail : new String[] {"no more samples", null}) {
+            DataDistribution failing = distribution((rng, x, n) -> {
+                throw new IllegalStateException(detail);
+            }, AXES);
+            ProjectingSampleSource.SampleFailure failure = assertThrows(ProjectingSampleSource.SampleFailure.class,
+                    () -> draw(new ProjectingSampleSource(failing, "data/test")));
+            assertEquals("data/test: sample() failed: IllegalStateException" + (detail == null ? "" : ": " + detail),
+                    failure.getMessage());
         }
     }
 

@@ -97,4 +97,35 @@ class PoolWorkersTest {
             assertTrue(helper.get().getName().startsWith("mtrl-worker-"), helper.get().getName());
         }
     }
+
+    /**
+     * A caller interrupted while it waits for the pool's unit stops waiting with a clear failure and
+     * keeps its interrupt status, so whoever runs it sees the interruption. The caller's unit sets the
+     * status once the pool's unit has started (so the caller must wait); the pool's unit is held until
+     * the caller has given up.
+     */
+    @Test
+    void anInterruptedCallerStopsWaitingAndStaysInterrupted() {
+        try (PoolWorkers workers = new PoolWorkers(2)) {
+            Thread caller = Thread.currentThread();
+            CountDownLatch helperStarted = new CountDownLatch(1);
+            CountDownLatch callerGaveUp = new CountDownLatch(1);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> workers.forEach(2, i -> {
+                try {
+                    if (Thread.currentThread() == caller) {
+                        assertTrue(helperStarted.await(30, TimeUnit.SECONDS), "the pool never started a unit");
+                        caller.interrupt();
+                    } else {
+                        helperStarted.countDown();
+                        assertTrue(callerGaveUp.await(30, TimeUnit.SECONDS), "the caller never gave up");
+                    }
+                } catch (InterruptedException unexpected) {
+                    throw new IllegalStateException(unexpected);
+                }
+            }));
+            callerGaveUp.countDown();
+            assertEquals("interrupted while waiting for workers", e.getMessage());
+            assertTrue(Thread.interrupted(), "the caller's interrupt status is kept");
+        }
+    }
 }

@@ -38,6 +38,64 @@ class OutsideSpanGradientTest {
         }
     }
 
+    /**
+     * The principal square root in closed form for 2 x 2: L = (C + s I) / sqrt(tr C + 2 s), s = sqrt(det C)
+     * (for singular C, L = C / sqrt(tr C)). -L also squares back to C and is symmetric, but is not it.
+     */
+    @Test
+    void theSquareRootIsThePositiveSemiDefiniteOne() {
+        for (double[] c : new double[][] {{4, 1, 1, 3}, {1, -2, -2, 4}}) { // positive definite, singular
+            double s = Math.sqrt(c[0] * c[3] - c[1] * c[2]);
+            double t = Math.sqrt(c[0] + c[3] + 2 * s);
+            double[] expected = {(c[0] + s) / t, c[1] / t, c[2] / t, (c[3] + s) / t};
+            assertArrayEquals(expected, OutsideSpanGradient.symmetricSquareRoot(c, 2), 1e-14);
+        }
+    }
+
+    /**
+     * The whole lift against plain loops on the same random matrix: Z (m x d) drawn block by block of
+     * {@link OutsideSpanGradient#BLOCK} columns from the streams {@code (purpose-outside, round, b)}, S = L Z,
+     * and G = G_u Q^T + S - (S Q) Q^T. d = 1023 ends in a partial block.
+     */
+    @Test
+    void theLiftIsTheReducedGradientPlusTheRandomPartOutsideTheSpan() {
+        Fixture f = new Fixture(13, 1023);
+        double[] g = f.lift(f.gram, 2);
+        SeededRandomStreams streams = new SeededRandomStreams(1);
+        double[] z = new double[f.m * f.d];
+        for (int from = 0, b = 0; from < f.d; from += OutsideSpanGradient.BLOCK, b++) {
+            int width = Math.min(OutsideSpanGradient.BLOCK, f.d - from);
+            double[] block = new double[f.m * width];
+            streams.stream("rep-outside", 1, b).nextGaussians(block, 0, block.length);
+            for (int i = 0; i < f.m; i++) {
+                System.arraycopy(block, i * width, z, i * f.d + from, width);
+            }
+        }
+        double[] root = OutsideSpanGradient.symmetricSquareRoot(f.gram, f.m);
+        int k = f.q.rows();
+        for (int i = 0; i < f.m; i++) {
+            double[] s = new double[f.d];
+            for (int j = 0; j < f.d; j++) {
+                for (int l = 0; l < f.m; l++) {
+                    s[j] += root[i * f.m + l] * z[l * f.d + j];
+                }
+            }
+            double[] sq = new double[k];
+            for (int c = 0; c < k; c++) {
+                for (int j = 0; j < f.d; j++) {
+                    sq[c] += s[j] * f.q.get(c, j);
+                }
+            }
+            for (int j = 0; j < f.d; j++) {
+                double expected = s[j];
+                for (int c = 0; c < k; c++) {
+                    expected += (f.reduced[i * k + c] - sq[c]) * f.q.get(c, j);
+                }
+                assertEquals(expected, g[i * f.d + j], 1e-12, "entry " + i + ", " + j);
+            }
+        }
+    }
+
     @Test
     void insideTheSpanTheLiftedGradientIsTheReducedOne() {
         Fixture f = new Fixture(9);
@@ -108,15 +166,21 @@ class OutsideSpanGradientTest {
         assertArrayEquals(f.lift(f.gram, 1), f.lift(f.gram, 3));
     }
 
-    /** A basis of 4 directions in R^1100 (more than two blocks of Z), a reduced gradient and a Gram, m = 3. */
+    /** A basis of 4 directions in R^d, a reduced gradient and a Gram, m = 3. */
     private static final class Fixture {
-        final int d = 1100;
+        final int d;
         final int m = 3;
         final Matrix q;
         final double[] reduced;
         final double[] gram;
 
+        /** d = 1100: more than two blocks of Z. */
         Fixture(long seed) {
+            this(seed, 1100);
+        }
+
+        Fixture(long seed, int d) {
+            this.d = d;
             RandomStream rng = new SeededRandomStreams(seed).stream("fixture");
             Matrix w = Matrix.zeros(2, d);
             rng.nextGaussians(w.data(), 0, w.data().length);

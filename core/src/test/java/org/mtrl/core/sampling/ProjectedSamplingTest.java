@@ -79,6 +79,28 @@ class ProjectedSamplingTest {
         }
     }
 
+    /**
+     * A tiny step (small learning rates) changes only the last bits of W's entries; it must still be seen
+     * as a new first layer. FNV-1a sees every one-bit change of one entry: each step is a bijection of the
+     * hash so far.
+     */
+    @Test
+    void aChangeInTheLastBitOfAnyEntryRebuildsTheBasis() {
+        KitProblem tiny = KitProblem.gaussian(30, 2).taskCount(2).seed(5).build();
+        Model model = model(tiny);
+        double[] w = model.firstLayer().data();
+        try (PoolWorkers workers = new PoolWorkers(1)) {
+            ProjectedSampling sampling = new ProjectedSampling(tiny.problem(), workers);
+            Matrix before = sampling.forModel(model).basis();
+            for (int entry : new int[] {0, 7, 64, w.length - 1}) {
+                w[entry] = Math.nextUp(w[entry]);
+                Matrix after = sampling.forModel(model).basis();
+                assertNotSame(before, after, "entry " + entry);
+                before = after;
+            }
+        }
+    }
+
     @Test
     void directSamplingFeedsTheModelItself() {
         KitProblem tiny = KitProblem.gaussian(10, 2).taskCount(1).seed(7).build();

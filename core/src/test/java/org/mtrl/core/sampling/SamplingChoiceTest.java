@@ -31,6 +31,9 @@ class SamplingChoiceTest {
         assertTrue(choose("auto", 22, true, true).projected());
         assertFalse(choose("auto", 21, true, true).projected());
         assertEquals("direct (auto: m + r = 13 is over 0.6 of d = 21)", choose("auto", 21, true, true).description());
+        // at most: m + r = 6 of d = 10 is exactly 0.6 d (0.6 * 10 rounds to 6.0)
+        assertTrue(SamplingChoice.autoProjects(10, 6));
+        assertFalse(SamplingChoice.autoProjects(10, 7));
     }
 
     @Test

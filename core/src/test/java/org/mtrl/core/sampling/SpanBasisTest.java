@@ -51,6 +51,38 @@ class SpanBasisTest {
         }
     }
 
+    /**
+     * A row a {@code 1e-12} of its norm off the span is in it, one {@code 1e-8} off it adds a direction,
+     * whatever the row's scale: the threshold is relative to the row's own norm. Ground truth e_0, e_1;
+     * row 0 = e_2; the other rows lie along e_2 but for a small part along e_3.
+     */
+    @Test
+    void aRowIsInTheSpanByItsResidualRelativeToItsOwnNorm() {
+        Subspace truth = new Subspace(new Matrix(20, 2, unitColumns(20, 0, 1)));
+        for (double scale : new double[] {1e-3, 1, 1e3}) {
+            assertEquals(3, basis(truth, nearlyAlongE2(scale, 1e-12), 1).rows(), "1e-12 off at scale " + scale);
+            assertEquals(4, basis(truth, nearlyAlongE2(scale, 1e-8), 1).rows(), "1e-8 off at scale " + scale);
+        }
+    }
+
+    /** Rows e_2 and scale (e_2 + off e_3), 20 wide. */
+    private static Matrix nearlyAlongE2(double scale, double off) {
+        Matrix w = Matrix.zeros(2, 20);
+        w.set(0, 2, 1);
+        w.set(1, 2, scale);
+        w.set(1, 3, scale * off);
+        return w;
+    }
+
+    /** A d x r matrix whose columns are the unit vectors e_i for the given i. */
+    private static double[] unitColumns(int d, int... axes) {
+        double[] out = new double[d * axes.length];
+        for (int c = 0; c < axes.length; c++) {
+            out[axes[c] * axes.length + c] = 1;
+        }
+        return out;
+    }
+
     @Test
     void atMostDDirections() {
         RandomStream rng = new SeededRandomStreams(5).stream("test");
