@@ -14,7 +14,8 @@ import org.mtrl.api.runtime.RandomStream;
 
 /**
  * The paper's network written as plain loops, slow and obvious: f_t(x) = sum_j a_{t,j} relu(w_j . x + b_j).
- * A probe or optimizer test trains or reads this model instead of stubbing {@link Model} by hand.
+ * A probe or optimizer test trains or reads this model instead of stubbing {@link Model} by hand. It sees
+ * x only through W x, so it offers every {@link GradientPart}, the pre-activation Gram included.
  */
 public final class ReferenceModel implements Model {
     private final Matrix firstLayer;
@@ -116,6 +117,11 @@ public final class ReferenceModel implements Model {
     }
 
     @Override
+    public Set<GradientPart> gradientParts() {
+        return EnumSet.allOf(GradientPart.class);
+    }
+
+    @Override
     public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
         return new Accumulator(parts.isEmpty() ? EnumSet.noneOf(GradientPart.class) : EnumSet.copyOf(parts));
     }
@@ -126,7 +132,10 @@ public final class ReferenceModel implements Model {
         private final double[] head = new double[width()];
         private final double[] first = new double[width() * inputDim()];
         private final double[] biasGradient = new double[width()];
+        private final double[] gram = new double[width() * width()];
         private final double[] hidden = new double[width()];
+        /** c, the gradient of one sample's scaled loss with respect to its pre-activations W x + b. */
+        private final double[] back = new double[width()];
 
         Accumulator(Set<GradientPart> parts) {
             this.parts = parts;
@@ -137,6 +146,7 @@ public final class ReferenceModel implements Model {
             Arrays.fill(head, 0);
             Arrays.fill(first, 0);
             Arrays.fill(biasGradient, 0);
+            Arrays.fill(gram, 0);
         }
 
         @Override
@@ -155,11 +165,16 @@ public final class ReferenceModel implements Model {
                 double g = scale * loss.derivative(y, f);
                 for (int j = 0; j < m; j++) {
                     head[j] += g * hidden[j];
-                    if (hidden[j] > 0) {
-                        double back = g * heads.get(task, j);
-                        biasGradient[j] += back;
-                        for (int i = 0; i < d; i++) {
-                            first[j * d + i] += back * batch.x()[k * d + i];
+                    back[j] = hidden[j] > 0 ? g * heads.get(task, j) : 0;
+                    biasGradient[j] += back[j];
+                    for (int i = 0; i < d; i++) {
+                        first[j * d + i] += back[j] * batch.x()[k * d + i];
+                    }
+                }
+                if (parts.contains(GradientPart.PRE_ACTIVATION_GRAM)) {
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < m; j++) {
+                            gram[i * m + j] += back[i] * back[j];
                         }
                     }
                 }
@@ -180,6 +195,11 @@ public final class ReferenceModel implements Model {
         @Override
         public double[] bias() {
             return part(GradientPart.BIAS, biasGradient);
+        }
+
+        @Override
+        public double[] preActivationGram() {
+            return part(GradientPart.PRE_ACTIVATION_GRAM, gram);
         }
 
         private double[] part(GradientPart part, double[] values) {

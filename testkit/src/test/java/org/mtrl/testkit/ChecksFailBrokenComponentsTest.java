@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,7 +169,156 @@ class ChecksFailBrokenComponentsTest {
 
     @Test
     void theReferenceModelPassesEveryArchitectureCheck() {
-        passes(architectureChecks(model -> model).all(), 4);
+        passes(architectureChecks(model -> model).all(), 6);
+    }
+
+    /** The reference model with its Gram, as its accumulators return it, changed by {@code broken}. */
+    private static ArchitectureChecks brokenGram(UnaryOperator<double[]> broken) {
+        return brokenGradients(right -> new ForwardingAccumulator(right) {
+            @Override
+            public double[] preActivationGram() {
+                return broken.apply(right.preActivationGram().clone());
+            }
+        });
+    }
+
+    /**
+     * A Gram without the loss scale (c from l' instead of scale * l', so 4 times too large at the check's
+     * scale 1/2), without its cross terms, or of |c| instead of c, fails; so does a model that offers the
+     * Gram but whose accumulator cannot give it.
+     */
+    @Test
+    void aGramOtherThanTheSumOfPerSampleOuterProductsFails() {
+        String message = "pre-activation Gram entry";
+        fails(brokenGram(gram -> scaled(gram, 4))::gramIsTheSumOfPerSampleOuterProducts, message);
+        fails(brokenGram(gram -> {
+            int m = (int) Math.round(Math.sqrt(gram.length));
+            for (int i = 0; i < gram.length; i++) {
+                gram[i] = i / m == i % m ? gram[i] : 0;
+            }
+            return gram;
+        })::gramIsTheSumOfPerSampleOuterProducts, message);
+        fails(brokenGram(gram -> {
+            for (int i = 0; i < gram.length; i++) {
+                gram[i] = Math.abs(gram[i]);
+            }
+            return gram;
+        })::gramIsTheSumOfPerSampleOuterProducts, message);
+        fails(brokenGradients(right -> new ForwardingAccumulator(right) {
+            @Override
+            public double[] preActivationGram() {
+                return new double[4];
+            }
+        })::gramIsTheSumOfPerSampleOuterProducts, "preActivationGram() has 4 entries, expected m x m = 36");
+        ContractCheck.Outcome missing = new ContractCheck("gram", brokenGradients(right -> new ForwardingAccumulator(right) {
+            @Override
+            public double[] preActivationGram() {
+                throw new IllegalStateException("this accumulator does not compute PRE_ACTIVATION_GRAM");
+            }
+        })::gramIsTheSumOfPerSampleOuterProducts).run();
+        assertTrue(!missing.passed() && missing.reason().contains("does not compute PRE_ACTIVATION_GRAM"),
+                missing.reason());
+    }
+
+    /** A Gram off by 1e-6 of its largest entry in one entry is caught: the check is rounding-tight. */
+    @Test
+    void aSlightlyWrongGramFails() {
+        fails(brokenGram(gram -> {
+            double largest = Arrays.stream(gram).map(Math::abs).max().orElse(0);
+            gram[gram.length - 1] += 1e-6 * largest;
+            return gram;
+        })::gramIsTheSumOfPerSampleOuterProducts, "pre-activation Gram entry 35");
+    }
+
+    /**
+     * A model that offers the Gram but also reads x itself (here a skip term 0.1 x_0 on every feature,
+     * kept by withFirstLayer) fails the rotation check: projected sampling would give it the wrong x.
+     */
+    @Test
+    void aModelThatReadsXBesidesWXFailsTheRotationCheck() {
+        fails(architectureChecks(ChecksFailBrokenComponentsTest::withSkipTerm)::seesInputsOnlyThroughTheFirstLayer,
+                " of W Q on u = Q^T x is ");
+    }
+
+    private static Model withSkipTerm(Model model) {
+        return new ForwardingModel(model) {
+            @Override
+            public void features(double[] x, int n, double[] out) {
+                model.features(x, n, out);
+                int d = inputDim();
+                int m = width();
+                for (int s = 0; s < n; s++) {
+                    for (int j = 0; j < m; j++) {
+                        out[s * m + j] += 0.1 * x[s * d];
+                    }
+                }
+            }
+
+            @Override
+            public Model withFirstLayer(Matrix firstLayer, double[] bias) {
+                return withSkipTerm(model.withFirstLayer(firstLayer, bias));
+            }
+        };
+    }
+
+    /** A model whose first-layer gradient on rotated inputs is not G Q fails, though its features agree. */
+    @Test
+    void aFirstLayerGradientThatIsNotCarriedByTheRotationFails() {
+        Architecture reference = ReferenceModel.architecture(6, LOGISTIC);
+        int[] builds = {0};
+        ArchitectureChecks checks = new ArchitectureChecks(() -> (d, tasks, init) -> {
+            Model model = reference.build(d, tasks, init);
+            return new ForwardingModel(model) {
+                @Override
+                public Model withFirstLayer(Matrix firstLayer, double[] bias) {
+                    Model rotated = model.withFirstLayer(firstLayer, bias);
+                    builds[0]++;
+                    return new ForwardingModel(rotated) {
+                        @Override
+                        public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
+                            return new ForwardingAccumulator(rotated.newAccumulator(parts)) {
+                                @Override
+                                public double[] firstLayer() {
+                                    return scaled(right.firstLayer(), -1);
+                                }
+                            };
+                        }
+                    };
+                }
+            };
+        });
+        fails(checks::seesInputsOnlyThroughTheFirstLayer, "first-layer gradient entry");
+        assertEquals(1, builds[0]);
+    }
+
+    /**
+     * A model that does not offer the Gram is never asked for it, and passes both Gram checks at once: they
+     * do not apply to it, even when it reads x besides W x (as it may).
+     */
+    @Test
+    void theGramChecksDoNotApplyToAModelThatDoesNotOfferTheGram() {
+        passes(architectureChecks(ChecksFailBrokenComponentsTest::withoutGram).all(), 6);
+        ArchitectureChecks skipping = architectureChecks(model -> withoutGram(withSkipTerm(model)));
+        skipping.gramIsTheSumOfPerSampleOuterProducts();
+        skipping.seesInputsOnlyThroughTheFirstLayer();
+    }
+
+    /** The model as one that offers the three parameter groups only, and refuses to be asked for more. */
+    private static Model withoutGram(Model model) {
+        return new ForwardingModel(model) {
+            @Override
+            public Set<GradientPart> gradientParts() {
+                return EnumSet.of(GradientPart.HEAD, GradientPart.FIRST_LAYER, GradientPart.BIAS);
+            }
+
+            @Override
+            public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
+                if (parts.contains(GradientPart.PRE_ACTIVATION_GRAM)) {
+                    throw new IllegalArgumentException("this model does not offer " + parts);
+                }
+                return super.newAccumulator(parts);
+            }
+        };
     }
 
     @Test

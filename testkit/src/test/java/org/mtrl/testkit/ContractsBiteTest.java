@@ -58,12 +58,12 @@ class ContractsBiteTest {
                             + " match finite differences of the loss (" + loss + " loss)"),
                     finishedWithFailure(instanceOf(ContractViolation.class), message(m -> m.contains("first layer")))));
         }
-        tests.assertStatistics(s -> s.failed(3).succeeded(9));
+        tests.assertStatistics(s -> s.failed(3).succeeded(15));
     }
 
     @Test
     void theReferenceModelPassesEveryArchitectureCheck() {
-        run(Reference.class).assertStatistics(s -> s.failed(0).succeeded(12));
+        run(Reference.class).assertStatistics(s -> s.failed(0).succeeded(18));
     }
 
     @Test

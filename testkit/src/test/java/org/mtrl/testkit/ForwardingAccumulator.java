@@ -35,4 +35,9 @@ class ForwardingAccumulator implements GradientAccumulator {
     public double[] bias() {
         return right.bias();
     }
+
+    @Override
+    public double[] preActivationGram() {
+        return right.preActivationGram();
+    }
 }

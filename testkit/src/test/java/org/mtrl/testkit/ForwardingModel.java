@@ -64,4 +64,9 @@ class ForwardingModel implements Model {
     public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
         return model.newAccumulator(parts);
     }
+
+    @Override
+    public Set<GradientPart> gradientParts() {
+        return model.gradientParts();
+    }
 }

@@ -13,7 +13,8 @@ public enum GradientPart {
      * c_s of the added losses (times their scale) with respect to the pre-activations W x_s + b, so
      * that the first-layer gradient is sum_s c_s x_s^T. A model offers it (see
      * {@link Model#gradientParts()}) only if it sees an input x through W x alone; the framework then
-     * may sample inputs in the span of W's rows and the ground truth only (projected sampling).
+     * may sample inputs in the span of W's rows and the ground truth only (projected sampling). The test
+     * kit's architecture checks hold a model that offers it to both claims.
      */
     PRE_ACTIVATION_GRAM
 }

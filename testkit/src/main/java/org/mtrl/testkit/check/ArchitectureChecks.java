@@ -5,20 +5,30 @@ import static org.mtrl.testkit.check.ContractViolation.require;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.mtrl.api.data.Batch;
+import org.mtrl.api.data.Subspace;
+import org.mtrl.api.linalg.Matrix;
 import org.mtrl.api.model.Architecture;
 import org.mtrl.api.model.GradientAccumulator;
 import org.mtrl.api.model.GradientPart;
 import org.mtrl.api.model.Model;
+import org.mtrl.api.runtime.RandomStream;
 import org.mtrl.api.runtime.Workers;
+import org.mtrl.testkit.KitProblem;
 import org.mtrl.testkit.KitStreams;
 import org.mtrl.testkit.KitWorkers;
 
 /**
  * The contract of an {@link Architecture} and its models: parameters of the shapes asked for, gradients
  * of every part that match central finite differences of the summed loss computed from
- * {@link Model#features} and the heads, and the same bits whether one thread or four compute them.
+ * {@link Model#features} and the heads, and the same bits whether one thread or four compute them. A model
+ * that offers the {@link GradientPart#PRE_ACTIVATION_GRAM} lets mtrl sample its inputs in a subspace
+ * (projected sampling), so two more checks hold it to what that relies on: its Gram is the sum of
+ * c c^T over the samples, with each sample's c read off its first-layer gradient c x^T, and it sees x
+ * only through W x (rotating the inputs and the first layer's columns together changes nothing).
  */
 public final class ArchitectureChecks {
     private static final int DIM = 5;
@@ -27,6 +37,11 @@ public final class ArchitectureChecks {
     private static final double STEP = 1e-6;
     /** Central differences of a smooth loss are good to about STEP^2 plus rounding over STEP: 1e-7 relative. */
     private static final double TOLERANCE = 1e-5;
+    /** Exact identities computed in two orders: rounding alone, relative to the largest entry. */
+    private static final double ROUNDING = 1e-9;
+    /** The parameter groups, which every model computes. */
+    private static final Set<GradientPart> PARAMETERS = EnumSet.of(GradientPart.HEAD, GradientPart.FIRST_LAYER,
+            GradientPart.BIAS);
 
     private final Supplier<Architecture> architecture;
 
@@ -43,7 +58,11 @@ public final class ArchitectureChecks {
                         this::gradientsMatchFiniteDifferences),
                 new ContractCheck("the summed loss add() returns matches the loss of features() and the heads",
                         this::lossMatchesFeatures),
-                new ContractCheck("gradients and features have the same bits on 1 and 4 threads", this::sameBitsOnAnyThreads));
+                new ContractCheck("gradients and features have the same bits on 1 and 4 threads", this::sameBitsOnAnyThreads),
+                new ContractCheck("if offered, the pre-activation Gram is the sum over samples of c c^T, c x^T being the"
+                        + " sample's first-layer gradient", this::gramIsTheSumOfPerSampleOuterProducts),
+                new ContractCheck("if the Gram is offered, the model sees x only through W x (a rotation of the inputs"
+                        + " and of W's columns changes nothing)", this::seesInputsOnlyThroughTheFirstLayer));
     }
 
     public void shapes() {
@@ -64,7 +83,7 @@ public final class ArchitectureChecks {
         Model model = build(2);
         Batch batch = batch(model, 3);
         for (int t = 0; t < TASKS; t++) {
-            GradientAccumulator gradient = model.newAccumulator(EnumSet.allOf(GradientPart.class));
+            GradientAccumulator gradient = model.newAccumulator(PARAMETERS);
             gradient.add(t, batch, 1.0);
             compare("head " + t, gradient.head(), model.heads().data(), t * model.width(), model, t, batch);
             compare("first layer (task " + t + ")", gradient.firstLayer(), model.firstLayer().data(), 0, model, t, batch);
@@ -92,7 +111,129 @@ public final class ArchitectureChecks {
         }
     }
 
-    /** Per chunk of samples: its gradients (all parts, task chunk % T) and its features, computed on {@code workers}. */
+    /**
+     * Per task, the Gram of the batch (loss scale 0.5, so c carries the scale) against the sum over its
+     * samples of c c^T, where c is read off the sample's first-layer gradient G = c x^T as G x / |x|^2.
+     * Passes at once for a model that does not offer the Gram.
+     */
+    public void gramIsTheSumOfPerSampleOuterProducts() {
+        Model model = build(7);
+        if (!offersGram(model)) {
+            return;
+        }
+        int d = model.inputDim();
+        int m = model.width();
+        Batch batch = batch(model, 8);
+        Set<GradientPart> parts = EnumSet.of(GradientPart.FIRST_LAYER, GradientPart.PRE_ACTIVATION_GRAM);
+        boolean seenNonzero = false;
+        for (int t = 0; t < TASKS; t++) {
+            double[] expected = new double[m * m];
+            for (int s = 0; s < POINTS; s++) {
+                Batch one = new Batch(d, 1, 1);
+                one.setSize(1);
+                System.arraycopy(batch.x(), s * d, one.x(), 0, d);
+                one.y()[0] = batch.y()[s];
+                GradientAccumulator single = model.newAccumulator(parts);
+                single.add(t, one, 0.5);
+                double[] c = new double[m];
+                for (int j = 0; j < m; j++) {
+                    c[j] = dot(single.firstLayer(), j * d, one.x(), d) / dot(one.x(), 0, one.x(), d);
+                }
+                for (int i = 0; i < m * m; i++) {
+                    expected[i] += c[i / m] * c[i % m];
+                }
+            }
+            GradientAccumulator whole = model.newAccumulator(parts);
+            whole.add(t, batch, 0.5);
+            double[] gram = whole.preActivationGram();
+            require(gram.length == m * m, "preActivationGram() has " + gram.length + " entries, expected m x m = " + m * m);
+            agree(gram, expected, "pre-activation Gram entry", " (task " + t
+                    + ") is %s but the sum over samples of c c^T, c read off each first-layer gradient c x^T, is %s");
+            seenNonzero |= Arrays.stream(expected).anyMatch(v -> v != 0);
+        }
+        require(seenNonzero, "every sample's first-layer gradient is zero: the Gram check saw nothing to compare");
+    }
+
+    /**
+     * The model on inputs x against {@code withFirstLayer(W Q, b)} on u = Q^T x, Q a random rotation: since
+     * (W Q)(Q^T x) = W x, a model that sees x only through W x has the same features, loss and gradients
+     * (the first layer's in u's coordinates: G Q). Passes at once for a model that does not offer the Gram.
+     */
+    public void seesInputsOnlyThroughTheFirstLayer() {
+        Model model = build(9);
+        if (!offersGram(model)) {
+            return;
+        }
+        int d = model.inputDim();
+        int m = model.width();
+        Subspace rotation = KitProblem.randomSubspace(d, d, new KitStreams(10).stream("rotation"));
+        Matrix q = rotation.basis();
+        Matrix wq = new Matrix(m, d, times(model.firstLayer().data(), m, q));
+        Model rotated = model.withFirstLayer(wq, model.bias().clone());
+        Batch batch = batch(model, 11);
+        Batch turned = new Batch(d, 1, POINTS);
+        turned.setSize(POINTS);
+        rotation.project(batch.x(), POINTS, turned.x());
+        System.arraycopy(batch.y(), 0, turned.y(), 0, POINTS);
+
+        double[] features = new double[POINTS * m];
+        double[] turnedFeatures = new double[POINTS * m];
+        model.features(batch.x(), POINTS, features);
+        rotated.features(turned.x(), POINTS, turnedFeatures);
+        agree(turnedFeatures, features, "feature", " of W Q on u = Q^T x is %s but %s on x");
+        for (int t = 0; t < TASKS; t++) {
+            GradientAccumulator onX = model.newAccumulator(PARAMETERS);
+            GradientAccumulator onU = rotated.newAccumulator(PARAMETERS);
+            double loss = onX.add(t, batch, 1.0);
+            double turnedLoss = onU.add(t, turned, 1.0);
+            agree(new double[] {turnedLoss}, new double[] {loss}, "summed loss", " (task " + t + ") on u is %s but %s on x");
+            agree(onU.head(), onX.head(), "head gradient entry", " (task " + t + ") on u is %s but %s on x");
+            agree(onU.bias(), onX.bias(), "bias gradient entry", " (task " + t + ") on u is %s but %s on x");
+            agree(onU.firstLayer(), times(onX.firstLayer(), m, q), "first-layer gradient entry", " (task " + t
+                    + ") on u is %s but G Q of the gradient G on x is %s");
+        }
+    }
+
+    /** The rows x d matrix {@code a} (row-major) times the square matrix q. */
+    private static double[] times(double[] a, int rows, Matrix q) {
+        int d = q.rows();
+        double[] product = new double[rows * d];
+        for (int j = 0; j < rows; j++) {
+            for (int c = 0; c < d; c++) {
+                for (int i = 0; i < d; i++) {
+                    product[j * d + c] += a[j * d + i] * q.get(i, c);
+                }
+            }
+        }
+        return product;
+    }
+
+    private static boolean offersGram(Model model) {
+        return model.gradientParts().contains(GradientPart.PRE_ACTIVATION_GRAM);
+    }
+
+    /** Fails unless each entry of {@code actual} is {@code expected}'s up to rounding (relative to the largest). */
+    private static void agree(double[] actual, double[] expected, String what, String mismatch) {
+        require(actual.length == expected.length, what + "s: " + actual.length + " of them, expected " + expected.length);
+        double largest = 0;
+        for (int i = 0; i < actual.length; i++) {
+            largest = Math.max(largest, Math.max(Math.abs(actual[i]), Math.abs(expected[i])));
+        }
+        for (int i = 0; i < actual.length; i++) {
+            require(Math.abs(actual[i] - expected[i]) <= ROUNDING * largest, what + " " + i
+                    + String.format(Locale.ROOT, mismatch, actual[i], expected[i]));
+        }
+    }
+
+    private static double dot(double[] a, int from, double[] b, int length) {
+        double sum = 0;
+        for (int i = 0; i < length; i++) {
+            sum += a[from + i] * b[i];
+        }
+        return sum;
+    }
+
+    /** Per chunk of samples: its gradients (every part offered, task chunk % T) and its features, computed on {@code workers}. */
     private double[][] chunkGradients(Workers workers) {
         Model model = build(6);
         int chunks = 16;
@@ -102,11 +243,13 @@ public final class ArchitectureChecks {
         }
         double[][] results = new double[chunks][];
         workers.forEach(chunks, c -> {
-            GradientAccumulator gradient = model.newAccumulator(EnumSet.allOf(GradientPart.class));
+            GradientAccumulator gradient = model.newAccumulator(model.gradientParts());
             double loss = gradient.add(c % TASKS, batches[c], 0.5);
             double[] features = new double[POINTS * model.width()];
             model.features(batches[c].x(), POINTS, features);
-            results[c] = concat(new double[] {loss}, gradient.head(), gradient.firstLayer(), gradient.bias(), features);
+            double[] gram = offersGram(model) ? gradient.preActivationGram() : new double[0];
+            results[c] = concat(new double[] {loss}, gradient.head(), gradient.firstLayer(), gradient.bias(), gram,
+                    features);
         });
         return results;
     }
@@ -146,9 +289,22 @@ public final class ArchitectureChecks {
         return total;
     }
 
+    /**
+     * A model built for the checks. Heads that are all zero (the paper's start) are drawn N(0, 1/m)
+     * instead: with zero heads every first-layer and bias gradient is zero, and a wrong formula for them
+     * would pass unseen.
+     */
     private Model build(long seed) {
-        Model model = architecture.get().build(DIM, TASKS, new KitStreams(seed).stream("init"));
+        KitStreams streams = new KitStreams(seed);
+        Model model = architecture.get().build(DIM, TASKS, streams.stream("init"));
         require(model != null, "build() returned no model (null)");
+        double[] heads = model.heads() == null ? new double[0] : model.heads().data();
+        if (Arrays.stream(heads).allMatch(a -> a == 0)) {
+            RandomStream rng = streams.stream("heads");
+            for (int i = 0; i < heads.length; i++) {
+                heads[i] = rng.nextGaussian() / Math.sqrt(model.width());
+            }
+        }
         return model;
     }
 
