@@ -666,7 +666,18 @@ class ChecksFailBrokenComponentsTest {
 
     /** Standard Gaussian inputs on the given ground truth, each input then changed by {@code broken}. */
     private static DataDistributionChecks dataChecks(int dim, Subspace truth, UnaryOperator<double[]> broken) {
+        return dataChecks(dim, truth, false, broken);
+    }
+
+    /** The same, declaring itself standard Gaussian or not. */
+    private static DataDistributionChecks dataChecks(int dim, Subspace truth, boolean declared,
+                                                     UnaryOperator<double[]> broken) {
         return new DataDistributionChecks(() -> new DataDistribution() {
+            @Override
+            public boolean standardGaussian() {
+                return declared;
+            }
+
             @Override
             public int dim() {
                 return dim;
@@ -692,7 +703,65 @@ class ChecksFailBrokenComponentsTest {
 
     @Test
     void gaussianInputsPassEveryDistributionCheck() {
-        passes(dataChecks(6, truth(6), x -> x).all(), 2);
+        passes(dataChecks(6, truth(6), x -> x).all(), 3);
+        passes(dataChecks(6, truth(6), true, x -> x).all(), 3);
+        passes(dataChecks(1, KitProblem.randomSubspace(1, 1, new KitStreams(5).stream("truth")), true, x -> x).all(), 3);
+        passes(dataChecks(60, truth(60), true, x -> x).all(), 3);
+    }
+
+    /** Gaussian inputs changed by {@code broken}, declared standard Gaussian, through the Gaussian check. */
+    private static void declaredGaussianFails(UnaryOperator<double[]> broken, String statistic) {
+        fails(dataChecks(6, truth(6), true, broken)::declaredGaussianIsStandardGaussian,
+                "declares standardGaussian(), but its inputs' " + statistic);
+    }
+
+    /**
+     * A distribution that declares itself standard Gaussian but is not fails: twice the scale, one
+     * coordinate's mean shifted by 0.05, signs (+-1: the right variance, the wrong tails), the sphere of radius sqrt(d) (nearly Gaussian
+     * coordinates, the wrong norms), a coordinate copied into another, or one scaled by 1.05 alone.
+     * Undeclared, the same inputs pass the check: projected sampling never replaces them.
+     */
+    @Test
+    void aFalseDeclarationOfStandardGaussianInputsFails() {
+        declaredGaussianFails(x -> scaled(x, 2), "second moment of all values");
+        declaredGaussianFails(x -> {
+            for (int i = 0; i < x.length; i += 6) {
+                x[i] += 0.05;
+            }
+            return x;
+        }, "mean of x[0]");
+        declaredGaussianFails(x -> {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = Math.signum(x[i]);
+            }
+            return x;
+        }, "fourth moment of all values");
+        int d = 1000; // the sphere's coordinates: kurtosis 3 d / (d + 2), within the fourth moment's tolerance
+        fails(dataChecks(d, truth(d), true, x -> {
+            for (int s = 0; s < x.length / d; s++) {
+                double norm = 0;
+                for (int i = 0; i < d; i++) {
+                    norm += x[s * d + i] * x[s * d + i];
+                }
+                for (int i = 0; i < d; i++) {
+                    x[s * d + i] *= Math.sqrt(d / norm);
+                }
+            }
+            return x;
+        })::declaredGaussianIsStandardGaussian, "mean of (|x|^2 - d)^2 is ");
+        declaredGaussianFails(x -> {
+            for (int s = 0; s < x.length / 6; s++) {
+                x[s * 6 + 3] = x[s * 6 + 1];
+            }
+            return x;
+        }, "E[x[3] x[1]]");
+        declaredGaussianFails(x -> {
+            for (int s = 0; s < x.length / 6; s++) {
+                x[s * 6 + 5] *= 1.05;
+            }
+            return x;
+        }, "E[x[5] x[5]]");
+        dataChecks(6, truth(6), false, x -> scaled(x, 2)).declaredGaussianIsStandardGaussian();
     }
 
     @Test

@@ -23,7 +23,9 @@ public interface DataDistribution {
     /**
      * Whether x is exactly standard Gaussian, N(0, I_d). Only then may the framework sample inputs in
      * a small subspace and the rest of the gradient as one Gaussian matrix (projected sampling, exact
-     * in distribution). The default is false: samples are drawn by {@link #sample}.
+     * in distribution), never calling {@link #sample}: a false declaration would train on other data
+     * unseen, so the test kit's distribution checks test a declaring distribution's samples against
+     * N(0, I_d). The default is false: samples are drawn by {@link #sample}.
      */
     default boolean standardGaussian() {
         return false;
