@@ -169,7 +169,54 @@ class ChecksFailBrokenComponentsTest {
 
     @Test
     void theReferenceModelPassesEveryArchitectureCheck() {
-        passes(architectureChecks(model -> model).all(), 6);
+        passes(architectureChecks(model -> model).all(), 7);
+    }
+
+    /** The reference model whose withFirstLayer is {@code broken}: given this model, W' and b'. */
+    private static ArchitectureChecks brokenWithFirstLayer(BrokenWithFirstLayer broken) {
+        return architectureChecks(model -> new ForwardingModel(model) {
+            @Override
+            public Model withFirstLayer(Matrix firstLayer, double[] bias) {
+                return broken.apply(model, firstLayer, bias);
+            }
+        });
+    }
+
+    private interface BrokenWithFirstLayer {
+        Model apply(Model model, Matrix firstLayer, double[] bias);
+    }
+
+    /**
+     * withFirstLayer ignoring what it is given, keeping the old biases, sharing the heads, changing the
+     * model it is called on, refusing another input dimension or giving a model with wrong gradients fails.
+     */
+    @Test
+    void aWithFirstLayerThatDoesNotUseWhatItIsGivenFails() {
+        fails(brokenWithFirstLayer((model, w, b) -> model)::withFirstLayerUsesWhatItIsGiven,
+                "withFirstLayer() of an 6 x 7 first layer gave a model of inputDim 5");
+        fails(brokenWithFirstLayer((model, w, b) -> model.withFirstLayer(w, model.bias().clone()))
+                ::withFirstLayerUsesWhatItIsGiven, "does not hold the first layer and biases it was given");
+        fails(brokenWithFirstLayer((model, w, b) -> new ReferenceModel(w, b, model.heads(), model.loss()))
+                ::withFirstLayerUsesWhatItIsGiven, "shares its heads");
+        fails(brokenWithFirstLayer((model, w, b) -> {
+            model.bias()[0] = 0;
+            return model.withFirstLayer(w, b);
+        })::withFirstLayerUsesWhatItIsGiven, "changed the model it was called on");
+        ContractCheck.Outcome refused = new ContractCheck("other dimension", brokenWithFirstLayer((model, w, b) -> {
+            throw new IllegalArgumentException("W must be " + model.width() + " x " + model.inputDim());
+        })::withFirstLayerUsesWhatItIsGiven).run();
+        assertEquals("threw IllegalArgumentException: W must be 6 x 5", refused.reason());
+        fails(brokenWithFirstLayer((model, w, b) -> new ForwardingModel(model.withFirstLayer(w, b)) {
+            @Override
+            public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
+                return new ForwardingAccumulator(super.newAccumulator(parts)) {
+                    @Override
+                    public double[] bias() {
+                        return scaled(right.bias(), -1);
+                    }
+                };
+            }
+        })::withFirstLayerUsesWhatItIsGiven, "gradient of the bias of withFirstLayer()'s model entry");
     }
 
     /** The reference model with its Gram, as its accumulators return it, changed by {@code broken}. */
@@ -297,7 +344,7 @@ class ChecksFailBrokenComponentsTest {
      */
     @Test
     void theGramChecksDoNotApplyToAModelThatDoesNotOfferTheGram() {
-        passes(architectureChecks(ChecksFailBrokenComponentsTest::withoutGram).all(), 6);
+        passes(architectureChecks(ChecksFailBrokenComponentsTest::withoutGram).all(), 7);
         ArchitectureChecks skipping = architectureChecks(model -> withoutGram(withSkipTerm(model)));
         skipping.gramIsTheSumOfPerSampleOuterProducts();
         skipping.seesInputsOnlyThroughTheFirstLayer();

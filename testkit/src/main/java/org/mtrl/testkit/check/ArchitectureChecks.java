@@ -59,6 +59,8 @@ public final class ArchitectureChecks {
                 new ContractCheck("the summed loss add() returns matches the loss of features() and the heads",
                         this::lossMatchesFeatures),
                 new ContractCheck("gradients and features have the same bits on 1 and 4 threads", this::sameBitsOnAnyThreads),
+                new ContractCheck("withFirstLayer(W', b') is a model of W' and b' (another input dimension too) with a"
+                        + " copy of the heads, and leaves the model as it was", this::withFirstLayerUsesWhatItIsGiven),
                 new ContractCheck("if offered, the pre-activation Gram is the sum over samples of c c^T, c x^T being the"
                         + " sample's first-layer gradient", this::gramIsTheSumOfPerSampleOuterProducts),
                 new ContractCheck("if the Gram is offered, the model sees x only through W x (a rotation of the inputs"
@@ -109,6 +111,43 @@ public final class ArchitectureChecks {
             require(Arrays.equals(one[c], four[c]), "chunk " + c + " has other gradients or features on 4 threads"
                     + " than on 1: a model must not share scratch space between accumulators or feature calls");
         }
+    }
+
+    /**
+     * Probes read the features of a changed first layer through {@code withFirstLayer}, and projected
+     * sampling trains through it on inputs of another dimension: the model it gives must hold exactly the
+     * first layer and biases given, copies of the heads (changing them leaves this model's alone), and
+     * correct gradients (finite differences, as for built models); this model must keep its parameters.
+     */
+    public void withFirstLayerUsesWhatItIsGiven() {
+        Model model = build(12);
+        int m = model.width();
+        int d = model.inputDim() + 2;
+        RandomStream rng = new KitStreams(13).stream("first layer");
+        Matrix firstLayer = Matrix.zeros(m, d);
+        rng.nextGaussians(firstLayer.data(), 0, m * d);
+        double[] bias = new double[m];
+        rng.nextGaussians(bias, 0, m);
+        double[] before = concat(model.firstLayer().data(), model.bias(), model.heads().data());
+        Model changed = model.withFirstLayer(firstLayer, bias);
+        require(changed != null, "withFirstLayer() returned no model (null)");
+        require(changed.inputDim() == d && changed.width() == m && changed.taskCount() == TASKS,
+                "withFirstLayer() of an " + m + " x " + d + " first layer gave a model of inputDim " + changed.inputDim()
+                        + ", width " + changed.width() + " and taskCount " + changed.taskCount());
+        require(Arrays.equals(changed.firstLayer().data(), firstLayer.data()) && Arrays.equals(changed.bias(), bias),
+                "withFirstLayer()'s model does not hold the first layer and biases it was given");
+        require(Arrays.equals(changed.heads().data(), model.heads().data()), "withFirstLayer()'s model has other heads");
+        require(Arrays.equals(concat(model.firstLayer().data(), model.bias(), model.heads().data()), before),
+                "withFirstLayer() changed the model it was called on");
+        changed.heads().data()[0] += 1;
+        require(model.heads().data()[0] == before[before.length - TASKS * m],
+                "withFirstLayer()'s model shares its heads with the model it came from: they must be a copy");
+        Batch batch = batch(changed, 14);
+        GradientAccumulator gradient = changed.newAccumulator(PARAMETERS);
+        gradient.add(1, batch, 1.0);
+        compare("first layer of withFirstLayer()'s model", gradient.firstLayer(), changed.firstLayer().data(), 0,
+                changed, 1, batch);
+        compare("bias of withFirstLayer()'s model", gradient.bias(), changed.bias(), 0, changed, 1, batch);
     }
 
     /**
