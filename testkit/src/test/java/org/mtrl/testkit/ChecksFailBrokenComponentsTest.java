@@ -196,6 +196,14 @@ class ChecksFailBrokenComponentsTest {
                 "withFirstLayer() of an 6 x 7 first layer gave a model of inputDim 5");
         fails(brokenWithFirstLayer((model, w, b) -> model.withFirstLayer(w, model.bias().clone()))
                 ::withFirstLayerUsesWhatItIsGiven, "does not hold the first layer and biases it was given");
+        fails(brokenWithFirstLayer((model, w, b) -> model.withFirstLayer(Matrix.zeros(w.rows(), w.cols()), b))
+                ::withFirstLayerUsesWhatItIsGiven, "does not hold the first layer and biases it was given");
+        fails(brokenWithFirstLayer((model, w, b) -> model.withFirstLayer(w, new double[b.length]))
+                ::withFirstLayerUsesWhatItIsGiven, "does not hold the first layer and biases it was given");
+        fails(brokenWithFirstLayer((model, w, b) -> null)::withFirstLayerUsesWhatItIsGiven,
+                "withFirstLayer() returned no model (null)");
+        fails(brokenWithFirstLayer((model, w, b) -> new ReferenceModel(w, b, Matrix.zeros(3, 6), model.loss()))
+                ::withFirstLayerUsesWhatItIsGiven, "withFirstLayer()'s model has other heads");
         fails(brokenWithFirstLayer((model, w, b) -> new ReferenceModel(w, b, model.heads(), model.loss()))
                 ::withFirstLayerUsesWhatItIsGiven, "shares its heads");
         fails(brokenWithFirstLayer((model, w, b) -> {
@@ -267,14 +275,60 @@ class ChecksFailBrokenComponentsTest {
                 missing.reason());
     }
 
-    /** A Gram off by 1e-6 of its largest entry in one entry is caught: the check is rounding-tight. */
+    /**
+     * A Gram off by 2e-9 of its largest entry in one entry is caught, by 5e-10 it passes: the check allows
+     * rounding (1e-9 of the largest entry) and no more.
+     */
     @Test
-    void aSlightlyWrongGramFails() {
-        fails(brokenGram(gram -> {
+    void aGramOffByMoreThanRoundingFails() {
+        fails(gramOffBy(2e-9)::gramIsTheSumOfPerSampleOuterProducts, "pre-activation Gram entry 35");
+        gramOffBy(5e-10).gramIsTheSumOfPerSampleOuterProducts();
+    }
+
+    private static ArchitectureChecks gramOffBy(double relative) {
+        return brokenGram(gram -> {
             double largest = Arrays.stream(gram).map(Math::abs).max().orElse(0);
-            gram[gram.length - 1] += 1e-6 * largest;
+            gram[gram.length - 1] += relative * largest;
             return gram;
-        })::gramIsTheSumOfPerSampleOuterProducts, "pre-activation Gram entry 35");
+        });
+    }
+
+    /** A model offering the Gram whose first-layer gradients and Gram are all zero cannot pass by comparing zeros. */
+    @Test
+    void aGramCheckThatSeesOnlyZerosFails() {
+        fails(brokenGradients(right -> new ForwardingAccumulator(right) {
+            @Override
+            public double[] firstLayer() {
+                return new double[right.firstLayer().length];
+            }
+
+            @Override
+            public double[] preActivationGram() {
+                return new double[right.preActivationGram().length];
+            }
+        })::gramIsTheSumOfPerSampleOuterProducts, "every sample's first-layer gradient is zero");
+    }
+
+    /**
+     * An architecture that starts from zero heads, as the paper's does, is checked with random heads: its
+     * first layer's and biases' gradients, all zero at zero heads, would otherwise hide a wrong sign.
+     */
+    @Test
+    void anArchitectureStartingFromZeroHeadsIsCheckedWithRandomHeads() {
+        fails(architectureChecks(model -> {
+            Arrays.fill(model.heads().data(), 0);
+            return new ForwardingModel(model) {
+                @Override
+                public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
+                    return new ForwardingAccumulator(model.newAccumulator(parts)) {
+                        @Override
+                        public double[] firstLayer() {
+                            return scaled(right.firstLayer(), -1);
+                        }
+                    };
+                }
+            };
+        })::gradientsMatchFiniteDifferences, "gradient of the first layer (task 0) entry");
     }
 
     /**
@@ -308,34 +362,49 @@ class ChecksFailBrokenComponentsTest {
         };
     }
 
-    /** A model whose first-layer gradient on rotated inputs is not G Q fails, though its features agree. */
-    @Test
-    void aFirstLayerGradientThatIsNotCarriedByTheRotationFails() {
-        Architecture reference = ReferenceModel.architecture(6, LOGISTIC);
-        int[] builds = {0};
-        ArchitectureChecks checks = new ArchitectureChecks(() -> (d, tasks, init) -> {
-            Model model = reference.build(d, tasks, init);
-            return new ForwardingModel(model) {
+    /** The reference model whose withFirstLayer models have accumulators changed by {@code broken}. */
+    private static ArchitectureChecks brokenRotatedGradients(UnaryOperator<GradientAccumulator> broken) {
+        return brokenWithFirstLayer((model, w, b) -> {
+            Model rotated = model.withFirstLayer(w, b);
+            return new ForwardingModel(rotated) {
                 @Override
-                public Model withFirstLayer(Matrix firstLayer, double[] bias) {
-                    Model rotated = model.withFirstLayer(firstLayer, bias);
-                    builds[0]++;
-                    return new ForwardingModel(rotated) {
-                        @Override
-                        public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
-                            return new ForwardingAccumulator(rotated.newAccumulator(parts)) {
-                                @Override
-                                public double[] firstLayer() {
-                                    return scaled(right.firstLayer(), -1);
-                                }
-                            };
-                        }
-                    };
+                public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
+                    return broken.apply(rotated.newAccumulator(parts));
                 }
             };
         });
-        fails(checks::seesInputsOnlyThroughTheFirstLayer, "first-layer gradient entry");
-        assertEquals(1, builds[0]);
+    }
+
+    /**
+     * A model whose features agree on rotated inputs but whose loss, head, bias or first-layer gradient
+     * (not G Q) there does not, fails.
+     */
+    @Test
+    void gradientsThatAreNotCarriedByTheRotationFail() {
+        fails(brokenRotatedGradients(right -> new ForwardingAccumulator(right) {
+            @Override
+            public double add(int task, Batch batch, double scale) {
+                return 1.001 * right.add(task, batch, scale);
+            }
+        })::seesInputsOnlyThroughTheFirstLayer, "summed loss 0 (task 0) on u is");
+        fails(brokenRotatedGradients(right -> new ForwardingAccumulator(right) {
+            @Override
+            public double[] head() {
+                return scaled(right.head(), 1.001);
+            }
+        })::seesInputsOnlyThroughTheFirstLayer, "head gradient entry");
+        fails(brokenRotatedGradients(right -> new ForwardingAccumulator(right) {
+            @Override
+            public double[] bias() {
+                return scaled(right.bias(), 1.001);
+            }
+        })::seesInputsOnlyThroughTheFirstLayer, "bias gradient entry");
+        fails(brokenRotatedGradients(right -> new ForwardingAccumulator(right) {
+            @Override
+            public double[] firstLayer() {
+                return scaled(right.firstLayer(), -1);
+            }
+        })::seesInputsOnlyThroughTheFirstLayer, "first-layer gradient entry");
     }
 
     /**
@@ -809,6 +878,45 @@ class ChecksFailBrokenComponentsTest {
             return x;
         }, "E[x[5] x[5]]");
         dataChecks(6, truth(6), false, x -> scaled(x, 2)).declaredGaussianIsStandardGaussian();
+    }
+
+    /**
+     * Departures that only one statistic sees, each within the others' tolerance: every value shifted by
+     * 0.03 (the pooled mean; each coordinate's mean allows 0.039), skewed values x + 0.1 (x^2 - 1) (the
+     * third moment), two coordinates correlated 0.06 (their covariance entry, which allows 0.039), and at
+     * d = 1000 each point scaled by sqrt(0.92) or sqrt(1.08) (the squared norms' variance: 8400 instead of
+     * 2000, while the values' fourth moment is off by 0.019 of its allowed 0.027).
+     */
+    @Test
+    void eachStatisticOfTheGaussianTestCatchesWhatOnlyItSees() {
+        declaredGaussianFails(x -> {
+            for (int i = 0; i < x.length; i++) {
+                x[i] += 0.03;
+            }
+            return x;
+        }, "mean of all values");
+        declaredGaussianFails(x -> {
+            for (int i = 0; i < x.length; i++) {
+                x[i] += 0.1 * (x[i] * x[i] - 1);
+            }
+            return x;
+        }, "third moment of all values");
+        declaredGaussianFails(x -> {
+            for (int s = 0; s < x.length / 6; s++) {
+                x[s * 6 + 4] = 0.06 * x[s * 6 + 2] + Math.sqrt(1 - 0.06 * 0.06) * x[s * 6 + 4];
+            }
+            return x;
+        }, "E[x[4] x[2]]");
+        int d = 1000;
+        fails(dataChecks(d, truth(d), true, x -> {
+            for (int s = 0; s < x.length / d; s++) {
+                double scale = Math.sqrt(s % 2 == 0 ? 0.92 : 1.08);
+                for (int i = 0; i < d; i++) {
+                    x[s * d + i] *= scale;
+                }
+            }
+            return x;
+        })::declaredGaussianIsStandardGaussian, "mean of (|x|^2 - d)^2 is ");
     }
 
     @Test

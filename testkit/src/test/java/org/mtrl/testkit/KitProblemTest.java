@@ -195,6 +195,7 @@ class KitProblemTest {
         assertArrayEquals(once.head(), again.head());
         assertArrayEquals(once.firstLayer(), again.firstLayer());
         assertArrayEquals(once.bias(), again.bias());
+        assertArrayEquals(once.preActivationGram(), again.preActivationGram());
     }
 
     /** A reference model of width 3 on R^4 with two tasks and logistic loss. */
