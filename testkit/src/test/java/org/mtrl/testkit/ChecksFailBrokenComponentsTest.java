@@ -823,12 +823,22 @@ class ChecksFailBrokenComponentsTest {
         passes(dataChecks(6, truth(6), true, x -> x).all(), 3);
         passes(dataChecks(1, KitProblem.randomSubspace(1, 1, new KitStreams(5).stream("truth")), true, x -> x).all(), 3);
         passes(dataChecks(60, truth(60), true, x -> x).all(), 3);
+        dataChecks(1000, truth(1000), true, x -> x).declaredGaussianIsStandardGaussian(); // 4000 points
     }
 
     /** Gaussian inputs changed by {@code broken}, declared standard Gaussian, through the Gaussian check. */
     private static void declaredGaussianFails(UnaryOperator<double[]> broken, String statistic) {
         fails(dataChecks(6, truth(6), true, broken)::declaredGaussianIsStandardGaussian,
                 "declares standardGaussian(), but its inputs' " + statistic);
+    }
+
+    /** The Gaussian test's message says what was measured, what N(0, I) gives, and why it matters. */
+    @Test
+    void aFalseDeclarationIsReportedWithTheStatisticAndItsTolerance() {
+        fails(dataChecks(6, truth(6), true, x -> scaled(x, 2))::declaredGaussianIsStandardGaussian,
+                "declares standardGaussian(), but its inputs' second moment of all values is 3.9878, where N(0, I)"
+                        + " gives 1.0 +- 0.0225 (5.5 standard deviations): a distribution that is not N(0, I_d) must"
+                        + " not declare it, since projected sampling draws N(0, I) in its place");
     }
 
     /**
@@ -883,7 +893,7 @@ class ChecksFailBrokenComponentsTest {
     /**
      * Departures that only one statistic sees, each within the others' tolerance: every value shifted by
      * 0.03 (the pooled mean; each coordinate's mean allows 0.039), skewed values x + 0.1 (x^2 - 1) (the
-     * third moment), two coordinates correlated 0.06 (their covariance entry, which allows 0.039), and at
+     * third moment), two coordinates correlated 0.05 (their covariance entry, which allows 0.039), and at
      * d = 1000 each point scaled by sqrt(0.92) or sqrt(1.08) (the squared norms' variance: 8400 instead of
      * 2000, while the values' fourth moment is off by 0.019 of its allowed 0.027).
      */
@@ -903,7 +913,7 @@ class ChecksFailBrokenComponentsTest {
         }, "third moment of all values");
         declaredGaussianFails(x -> {
             for (int s = 0; s < x.length / 6; s++) {
-                x[s * 6 + 4] = 0.06 * x[s * 6 + 2] + Math.sqrt(1 - 0.06 * 0.06) * x[s * 6 + 4];
+                x[s * 6 + 4] = 0.05 * x[s * 6 + 2] + Math.sqrt(1 - 0.05 * 0.05) * x[s * 6 + 4];
             }
             return x;
         }, "E[x[4] x[2]]");
