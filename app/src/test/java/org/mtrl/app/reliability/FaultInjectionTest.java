@@ -116,6 +116,30 @@ class FaultInjectionTest {
         Ledger.record(category, "injected into a run: as expected");
     }
 
+    /**
+     * A distribution that declares itself N(0, I) but is not fails a projected run before training (projected
+     * sampling would never ask it for samples), naming it; sampled directly, the same run uses its own samples.
+     */
+    @Test
+    void aFalseStandardGaussianClaimFailsAProjectedRunNamingTheDistribution() throws IOException {
+        Path output = dir.resolve("claims");
+        Cli cli = Harness.run(List.of("run", "tiny", "data.type=false-gaussian", "sampling=projected", "--quiet",
+                "--output", output.toString(), "--plugins-dir", plugins.toString()));
+        assertEquals(1, cli.exitCode(), cli.toString());
+        List<String> lines = cli.err().lines().toList();
+        assertEquals(1, lines.size(), cli.toString());
+        for (String part : List.of("error: data/false-gaussian from plugin 'faulty'", "faulty.jar",
+                "declares standardGaussian(), but its inputs' second moment of all values is ",
+                "(sampling: direct does without the claim)")) {
+            assertTrue(lines.get(0).contains(part), "'" + part + "' missing from: " + lines.get(0));
+        }
+        assertFalse(Files.exists(output), "the claim is tested before training: no run folder");
+        Cli direct = Harness.run(List.of("run", "tiny", "data.type=false-gaussian", "sampling=direct", "--quiet",
+                "--output", output.toString(), "--plugins-dir", plugins.toString()));
+        assertEquals(0, direct.exitCode(), direct.toString());
+        Ledger.record(Category.PLUGIN_CONTRACT, "injected into a run: as expected");
+    }
+
     static Stream<Arguments> degenerate() {
         return Stream.of(
                 Arguments.of("all-dead ReLUs (W = 0, b = -1)", List.of("optimizer.type=dead-units")),

@@ -109,6 +109,9 @@ public final class Experiment {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("sampling", e.getMessage());
         }
+        if (sampling.projected()) {
+            ProjectionClaims.verify(config.data(), data);
+        }
         return new Prepared(problem, checked, sampling, (System.nanoTime() - start) / 1e9);
     }
 

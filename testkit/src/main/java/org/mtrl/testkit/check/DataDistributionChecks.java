@@ -20,7 +20,7 @@ import org.mtrl.testkit.KitStreams;
  */
 public final class DataDistributionChecks {
     private static final int POINTS = 64;
-    /** Values drawn for the Gaussian test: about 4e6 (30 to 60 ms), at least 400 and at most 20000 points. */
+    /** Values the contract's Gaussian test draws: about 4e6 (30 to 60 ms), in 20 to 20000 points. */
     private static final long GAUSSIAN_VALUES = 4_000_000;
     /**
      * Each statistic of the Gaussian test may be this many of its standard deviations off: 3.8e-8 two-sided
@@ -32,10 +32,21 @@ public final class DataDistributionChecks {
     private static final int COVARIANCE_COORDINATES = 16;
 
     private final Supplier<DataDistribution> distribution;
+    private final long gaussianValues;
 
     /** @param distribution creates the distribution under test (called once per check) */
     public DataDistributionChecks(Supplier<DataDistribution> distribution) {
+        this(distribution, GAUSSIAN_VALUES);
+    }
+
+    /**
+     * @param distribution   creates the distribution under test (called once per check)
+     * @param gaussianValues about how many values the Gaussian test draws (a run that tests a distribution's
+     *                       claim before it starts draws fewer than the contract)
+     */
+    public DataDistributionChecks(Supplier<DataDistribution> distribution, long gaussianValues) {
         this.distribution = distribution;
+        this.gaussianValues = gaussianValues;
     }
 
     /** Every check, in the order they are reported. */
@@ -67,7 +78,8 @@ public final class DataDistributionChecks {
     }
 
     /**
-     * For a distribution that declares itself standard Gaussian, N points (20000, fewer at large d) tested
+     * For a distribution that declares itself standard Gaussian, N points (20000, fewer at large d, at
+     * least 20) tested
      * against N(0, I_d): the pooled values' first four moments (0, 1, 0, 3), the covariance of the first
      * 16 coordinates (the identity) and the variance of the squared norms about d (2d, which a wrong
      * radial law such as the sphere's fails; their mean is the pooled second moment's). Passes at once for a distribution that does not declare it.
@@ -78,7 +90,7 @@ public final class DataDistributionChecks {
             return;
         }
         int d = data.dim();
-        int points = (int) Math.max(400, Math.min(20000, GAUSSIAN_VALUES / d));
+        int points = (int) Math.max(20, Math.min(20000, gaussianValues / d));
         int chunk = (int) Math.max(1, Math.min(points, 1_000_000 / d));
         int k = Math.min(d, COVARIANCE_COORDINATES);
         double[] moments = new double[5];
