@@ -193,7 +193,7 @@ class ChecksFailBrokenComponentsTest {
     @Test
     void aWithFirstLayerThatDoesNotUseWhatItIsGivenFails() {
         fails(brokenWithFirstLayer((model, w, b) -> model)::withFirstLayerUsesWhatItIsGiven,
-                "withFirstLayer() of an 6 x 7 first layer gave a model of inputDim 5");
+                "withFirstLayer() given a first layer of 6 x 7 gave a model of inputDim 5");
         fails(brokenWithFirstLayer((model, w, b) -> model.withFirstLayer(w, model.bias().clone()))
                 ::withFirstLayerUsesWhatItIsGiven, "does not hold the first layer and biases it was given");
         fails(brokenWithFirstLayer((model, w, b) -> model.withFirstLayer(Matrix.zeros(w.rows(), w.cols()), b))

@@ -132,7 +132,7 @@ public final class ArchitectureChecks {
         Model changed = model.withFirstLayer(firstLayer, bias);
         require(changed != null, "withFirstLayer() returned no model (null)");
         require(changed.inputDim() == d && changed.width() == m && changed.taskCount() == TASKS,
-                "withFirstLayer() of an " + m + " x " + d + " first layer gave a model of inputDim " + changed.inputDim()
+                "withFirstLayer() given a first layer of " + m + " x " + d + " gave a model of inputDim " + changed.inputDim()
                         + ", width " + changed.width() + " and taskCount " + changed.taskCount());
         require(Arrays.equals(changed.firstLayer().data(), firstLayer.data()) && Arrays.equals(changed.bias(), bias),
                 "withFirstLayer()'s model does not hold the first layer and biases it was given");
