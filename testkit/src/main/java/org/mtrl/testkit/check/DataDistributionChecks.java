@@ -20,7 +20,11 @@ import org.mtrl.testkit.KitStreams;
  */
 public final class DataDistributionChecks {
     private static final int POINTS = 64;
-    /** Values the contract's Gaussian test draws: about 4e6 (30 to 60 ms), in 20 to 20000 points. */
+    /**
+     * Values the contract's Gaussian test draws: about 4e6 (30 to 60 ms), in 100 to 20000 points (at
+     * least 100, more values at d over 40000: with fewer points the squared norms' variance, a mean of a
+     * few chi-squares, would exceed its bound by chance more often than 1e-6).
+     */
     private static final long GAUSSIAN_VALUES = 4_000_000;
     /**
      * Each statistic of the Gaussian test may be this many of its standard deviations off: 3.8e-8 two-sided
@@ -79,7 +83,7 @@ public final class DataDistributionChecks {
 
     /**
      * For a distribution that declares itself standard Gaussian, N points (20000, fewer at large d, at
-     * least 20) tested
+     * least 100) tested
      * against N(0, I_d): the pooled values' first four moments (0, 1, 0, 3), the covariance of the first
      * 16 coordinates (the identity) and the variance of the squared norms about d (2d, which a wrong
      * radial law such as the sphere's fails; their mean is the pooled second moment's). Passes at once for a distribution that does not declare it.
@@ -90,7 +94,7 @@ public final class DataDistributionChecks {
             return;
         }
         int d = data.dim();
-        int points = (int) Math.max(20, Math.min(20000, gaussianValues / d));
+        int points = (int) Math.max(100, Math.min(20000, gaussianValues / d));
         int chunk = (int) Math.max(1, Math.min(points, 1_000_000 / d));
         int k = Math.min(d, COVARIANCE_COORDINATES);
         double[] moments = new double[5];
