@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.mtrl.api.data.Problem;
 import org.mtrl.api.linalg.Matrix;
+import org.mtrl.api.losses.Losses;
 import org.mtrl.api.optim.TrainingContext;
 import org.mtrl.api.runtime.ProgressListener;
 import org.mtrl.api.runtime.RandomStream;
@@ -19,14 +20,16 @@ import org.mtrl.core.runtime.PoolWorkers;
 import org.mtrl.core.runtime.SeededRandomStreams;
 import org.mtrl.core.sampling.OutsideSpanGradient;
 import org.mtrl.core.sampling.ProjectedSampling;
+import org.mtrl.testkit.ReferenceModel;
 
 /**
  * The engine under projected sampling against sums written out in the test. The reduced samples are
  * the normals of the plan's streams, k per point, as coordinates u in the basis Q (whatever basis
  * {@link ProjectedSampling} chose: the test reads it back); labels see z = (Q^T M)^T u, and the model
- * sees W Q u + b. From plain loops over them: the head, bias and loss exactly as on x, and the reduced
- * first-layer gradient G_u and the pre-activation Gram C summed over every task and chunk, which the
- * engine must lift with {@link OutsideSpanGradient} (pinned by its own test).
+ * (the test kit's reference network, which offers the Gram) sees relu(W Q u + b). From plain loops over
+ * them: the head, bias and loss exactly as on x, and the reduced first-layer gradient G_u and the
+ * pre-activation Gram C summed over every task and chunk, which the engine must lift with
+ * {@link OutsideSpanGradient} (pinned by its own test).
  */
 class GradientEngineProjectedTest {
     private static final int D = 40;
@@ -38,7 +41,7 @@ class GradientEngineProjectedTest {
     private static final double TOLERANCE = 1e-10;
 
     private final Problem problem = MomentModel.problem(D, TASKS);
-    private final LinearModel model = randomModel();
+    private final ReferenceModel model = randomModel();
 
     @Test
     void theSharedGradientIsTheLiftOfTheReducedSums() {
@@ -55,14 +58,17 @@ class GradientEngineProjectedTest {
             double loss = 0;
             for (int t = 0; t < TASKS; t++) {
                 for (Sample s : samples(q, t)) {
+                    double[] c = new double[WIDTH]; // the gradient of the scaled loss in the pre-activations
                     for (int j = 0; j < WIDTH; j++) {
-                        double cj = scale * s.derivative * model.heads().get(t, j);
-                        bias[j] += cj;
+                        c[j] = s.pre[j] > 0 ? scale * s.derivative * model.heads().get(t, j) : 0;
+                    }
+                    for (int j = 0; j < WIDTH; j++) {
+                        bias[j] += c[j];
                         for (int a = 0; a < k; a++) {
-                            reduced[j * k + a] += cj * s.u[a];
+                            reduced[j * k + a] += c[j] * s.u[a];
                         }
                         for (int l = 0; l < WIDTH; l++) {
-                            gram[j * WIDTH + l] += cj * scale * s.derivative * model.heads().get(t, l);
+                            gram[j * WIDTH + l] += c[j] * c[l];
                         }
                     }
                     loss += scale * s.loss;
@@ -88,7 +94,7 @@ class GradientEngineProjectedTest {
                 double loss = 0;
                 for (Sample s : samples(q, tasks[i])) {
                     for (int j = 0; j < WIDTH; j++) {
-                        head[j] += s.derivative * s.pre[j] / PLAN.samples();
+                        head[j] += s.derivative * Math.max(0, s.pre[j]) / PLAN.samples();
                     }
                     loss += s.loss / PLAN.samples();
                 }
@@ -164,7 +170,7 @@ class GradientEngineProjectedTest {
                     for (int a = 0; a < k; a++) {
                         pre[j] += wq[j][a] * us[a];
                     }
-                    f += model.heads().get(t, j) * pre[j];
+                    f += model.heads().get(t, j) * Math.max(0, pre[j]);
                 }
                 double e = f - y[s];
                 out[c * SamplePlan.CHUNK + s] = new Sample(us, pre, e * e / 2, e);
@@ -173,7 +179,8 @@ class GradientEngineProjectedTest {
         return out;
     }
 
-    private static LinearModel randomModel() {
+    /** The test kit's network (ReLU units) with the squared loss, l = (f - y)^2 / 2, and random heads. */
+    private static ReferenceModel randomModel() {
         RandomStream rng = new SeededRandomStreams(7).stream("model");
         Matrix w = Matrix.zeros(WIDTH, D);
         Matrix heads = Matrix.zeros(TASKS, WIDTH);
@@ -181,7 +188,7 @@ class GradientEngineProjectedTest {
         rng.nextGaussians(w.data(), 0, w.data().length);
         rng.nextGaussians(heads.data(), 0, heads.data().length);
         rng.nextGaussians(b, 0, b.length);
-        return new LinearModel(w, b, heads);
+        return new ReferenceModel(w, b, heads, Losses.byName("squared"));
     }
 
     private static void assertClose(double[] expected, double[] actual, String what) {
