@@ -50,8 +50,9 @@ enum Category {
             + "(ground truth of another dimension, first layer or heads that do not fit)"),
     PLUGIN_CONTRACT(Sections.PLUGINS, PLUGIN_FAILURE, "a component that breaks its contract where another calls it "
             + "(labels of 0 or NaN, a label written past its array, a distribution throwing in sample(), a stack overflow in label(), count() = 0, "
-            + "draw() or build() returning null, a probe returning null or one metric name twice): the task family or probe "
-            + "is named, never the optimizer that called it"),
+            + "draw() or build() returning null, a probe returning null or one metric name twice, a distribution declaring "
+            + "N(0, I) falsely in a projected run): the task family, distribution or probe is named, never the optimizer that "
+            + "called it"),
 
     PLUGIN_ENDS_PROCESS(Sections.PROCESS, "exit 1, one `error:` line naming the component's kind and type, its "
             + "plugin and its jar and the call; the run recorded as failed; in a sweep only that cell fails",
