@@ -57,21 +57,6 @@ public final class ReferenceModel implements Model {
     }
 
     @Override
-    public int inputDim() {
-        return firstLayer.cols();
-    }
-
-    @Override
-    public int width() {
-        return firstLayer.rows();
-    }
-
-    @Override
-    public int taskCount() {
-        return heads.rows();
-    }
-
-    @Override
     public Matrix firstLayer() {
         return firstLayer;
     }

@@ -10,14 +10,20 @@ import org.mtrl.api.linalg.Matrix;
  */
 public interface Model {
 
-    /** d. */
-    int inputDim();
+    /** d, the first layer's columns: a model need not override it (a wrapper forwards it). */
+    default int inputDim() {
+        return firstLayer().cols();
+    }
 
-    /** m, the number of hidden units. */
-    int width();
+    /** m, the number of hidden units: the first layer's rows. */
+    default int width() {
+        return firstLayer().rows();
+    }
 
-    /** T, the number of heads. */
-    int taskCount();
+    /** T, the number of heads: their rows. */
+    default int taskCount() {
+        return heads().rows();
+    }
 
     /** W, m x d, live. */
     Matrix firstLayer();

@@ -19,21 +19,6 @@ public abstract class ArrayModel implements Model {
     }
 
     @Override
-    public int inputDim() {
-        return w.cols();
-    }
-
-    @Override
-    public int width() {
-        return w.rows();
-    }
-
-    @Override
-    public int taskCount() {
-        return heads.rows();
-    }
-
-    @Override
     public Matrix firstLayer() {
         return w;
     }
