@@ -159,12 +159,17 @@ class ChecksFailBrokenComponentsTest {
 
     /** The reference model whose accumulators are changed by {@code broken}. */
     private static ArchitectureChecks brokenGradients(UnaryOperator<GradientAccumulator> broken) {
-        return architectureChecks(model -> new ForwardingModel(model) {
+        return architectureChecks(model -> withAccumulators(model, broken));
+    }
+
+    /** {@code model} whose accumulators are changed by {@code broken}. */
+    private static Model withAccumulators(Model model, UnaryOperator<GradientAccumulator> broken) {
+        return new ForwardingModel(model) {
             @Override
             public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
                 return broken.apply(model.newAccumulator(parts));
             }
-        });
+        };
     }
 
     @Test
@@ -317,17 +322,12 @@ class ChecksFailBrokenComponentsTest {
     void anArchitectureStartingFromZeroHeadsIsCheckedWithRandomHeads() {
         fails(architectureChecks(model -> {
             Arrays.fill(model.heads().data(), 0);
-            return new ForwardingModel(model) {
+            return withAccumulators(model, right -> new ForwardingAccumulator(right) {
                 @Override
-                public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
-                    return new ForwardingAccumulator(model.newAccumulator(parts)) {
-                        @Override
-                        public double[] firstLayer() {
-                            return scaled(right.firstLayer(), -1);
-                        }
-                    };
+                public double[] firstLayer() {
+                    return scaled(right.firstLayer(), -1);
                 }
-            };
+            });
         })::gradientsMatchFiniteDifferences, "gradient of the first layer (task 0) entry");
     }
 
@@ -364,15 +364,7 @@ class ChecksFailBrokenComponentsTest {
 
     /** The reference model whose withFirstLayer models have accumulators changed by {@code broken}. */
     private static ArchitectureChecks brokenRotatedGradients(UnaryOperator<GradientAccumulator> broken) {
-        return brokenWithFirstLayer((model, w, b) -> {
-            Model rotated = model.withFirstLayer(w, b);
-            return new ForwardingModel(rotated) {
-                @Override
-                public GradientAccumulator newAccumulator(Set<GradientPart> parts) {
-                    return broken.apply(rotated.newAccumulator(parts));
-                }
-            };
-        });
+        return brokenWithFirstLayer((model, w, b) -> withAccumulators(model.withFirstLayer(w, b), broken));
     }
 
     /**
